@@ -18,6 +18,10 @@ export interface Article {
   cause: string;
   /** Resolution steps, one entry per numbered/bulleted step or paragraph. */
   resolution: string[];
+  /** "Steps to reproduce" / "Pasos a seguir", when the article has them. */
+  stepsToReproduce?: string;
+  /** "Related reading" / "Lectura relacionada" links' text, when the article has them. */
+  relatedReading?: string;
   /** Plain text of the whole body (headings and labels included), for indexing. */
   body: string;
   version: number;

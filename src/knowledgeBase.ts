@@ -1,0 +1,21 @@
+import { DEFAULT_KB_DIR, loadKnowledgeBase } from './kb/loader';
+import type { Article } from './kb/types';
+import { KbIndex } from './search/searchIndex';
+
+/** The loaded articles and their search index: what the bot and the command-line tools query. */
+export interface KnowledgeBase {
+  index: KbIndex;
+  articles: readonly Article[];
+  skipped: ReadonlyArray<{ file: string; reason: string }>;
+  loadMs: number;
+  indexMs: number;
+}
+
+/** Loads the repository's kb/ plus the given folders and builds the search index. */
+export async function openKnowledgeBase(extraPaths: readonly string[], log: (line: string) => void = console.error): Promise<KnowledgeBase> {
+  const started = performance.now();
+  const { articles, skipped } = await loadKnowledgeBase({ paths: [DEFAULT_KB_DIR, ...extraPaths], log });
+  const loaded = performance.now();
+  const index = KbIndex.build(articles);
+  return { index, articles, skipped, loadMs: loaded - started, indexMs: performance.now() - loaded };
+}

@@ -1,0 +1,272 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Article, Language } from '../kb/types';
+import { detectLanguage } from '../language/detect';
+import { stripNoise, words } from './normalize';
+import { SpellingCorrector } from './spelling';
+import { indexTerms, queryTermGroups, STOP_WORDS, termsOf, type TermGroup } from './terms';
+
+/**
+ * The knowledge base's search: a BM25 inverted index (MiniSearch) over pre-processed terms of
+ * both languages, fed by fuse.js spelling correction, with a confidence that says how much of
+ * the question the best article actually answers, so that off-topic questions get no article.
+ */
+
+export interface SearchHit {
+  number: string;
+  /** Language of `article`: the user's when the article exists in it. */
+  language: Language;
+  title: string;
+  /** Confidence, 0..1: the share of the question's weight the article matches. */
+  score: number;
+  article: Article;
+}
+
+export interface SearchAnswer {
+  /** The language the question was written in. */
+  language: Language;
+  /** Best first; empty when no article fits. Several when they are too close to call. */
+  hits: SearchHit[];
+}
+
+export interface SearchOptions {
+  /** The conversation's language, for questions too short to tell. */
+  fallbackLanguage?: Language;
+  /** Force the answer language instead of detecting it. */
+  language?: Language;
+}
+
+/** Below this share of the question matched, the best article is not an answer. */
+export const MIN_CONFIDENCE = 0.56;
+/** Hits whose rank is within this ratio of the best are offered as a choice. */
+const CLOSE_RATIO = 0.85;
+const MAX_CHOICES = 3;
+const MAX_RANKED = 10;
+
+const FIELDS = ['title', 'keywords', 'summary', 'body'] as const;
+type Field = (typeof FIELDS)[number];
+const FIELD_BOOST: Record<Field, number> = { title: 3, keywords: 2, summary: 1.5, body: 1 };
+// A word found only deep in an article's body says less than one in its title or symptom.
+const BODY_ONLY_FACTOR = 0.7;
+// A corrected typo counts a little less than the word itself.
+const CORRECTION_FACTOR = 0.9;
+const MAX_COVERAGE_LIFT = 1.25;
+// Past two rare words' worth of matches, each further one adds this much confidence.
+const EVIDENCE_FLOOR = 2;
+const EVIDENCE_BONUS = 0.1;
+const ARTICLE_NUMBER = /\bka[\s-]?(\d{5,})\b/i;
+
+interface IndexedDoc {
+  id: string;
+  title: string;
+  keywords: string;
+  summary: string;
+  body: string;
+}
+
+interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+/** A question word with the index terms that may stand for it and how much it matters. */
+interface QueryGroup {
+  terms: WeightedTerm[];
+  weight: number;
+}
+
+export class KbIndex {
+  private readonly miniSearch: MiniSearch<IndexedDoc>;
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly articles = new Map<string, Article>();
+  private readonly corrector: SpellingCorrector;
+  private readonly documentCount: number;
+
+  private constructor(articles: readonly Article[]) {
+    this.miniSearch = new MiniSearch<IndexedDoc>({
+      fields: [...FIELDS],
+      // Documents and queries arrive as space-separated index terms, already folded and stemmed.
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term || null,
+    });
+    const vocabulary = new Set<string>();
+    const docs: IndexedDoc[] = [];
+    for (const article of articles) {
+      const id = docId(article.number, article.language);
+      this.articles.set(id, article);
+      const fields = fieldTexts(article);
+      const doc = { id } as IndexedDoc;
+      const distinct = new Set<string>();
+      for (const field of FIELDS) {
+        const fieldWords = words(fields[field]);
+        const terms = termsOf(fieldWords, article.language);
+        doc[field] = terms.join(' ');
+        for (const term of terms) distinct.add(term);
+        for (const word of fieldWords) if (!STOP_WORDS.has(word)) vocabulary.add(word);
+      }
+      for (const term of distinct) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      docs.push(doc);
+    }
+    this.miniSearch.addAll(docs);
+    this.documentCount = docs.length;
+    this.corrector = new SpellingCorrector(vocabulary);
+  }
+
+  static build(articles: readonly Article[]): KbIndex {
+    return new KbIndex(articles);
+  }
+
+  get size(): number {
+    return this.articles.size;
+  }
+
+  /** The article in the given language, else in any language it exists in. */
+  get(number: string, language: Language): Article | undefined {
+    const wanted = number.toUpperCase();
+    return this.articles.get(docId(wanted, language)) ?? this.articles.get(docId(wanted, language === 'en' ? 'es' : 'en'));
+  }
+
+  /** What a user sees: the articles that answer the question, or none. */
+  search(question: string, options: SearchOptions = {}): SearchAnswer {
+    const language = options.language ?? detectLanguage(stripNoise(question), options.fallbackLanguage ?? 'en');
+    const ranked = this.rankIn(question, language);
+    const best = ranked[0];
+    if (!best || best.score < MIN_CONFIDENCE) return { language, hits: [] };
+    const hits = ranked
+      .filter((hit, i) => i === 0 || (hit.score >= MIN_CONFIDENCE && hit.rank >= best.rank * CLOSE_RATIO))
+      .slice(0, MAX_CHOICES)
+      .map(withoutRank);
+    return { language, hits };
+  }
+
+  /** Every candidate with its confidence, best first, thresholds not applied (for KB authors). */
+  rank(question: string, options: SearchOptions = {}): SearchHit[] {
+    const language = options.language ?? detectLanguage(stripNoise(question), options.fallbackLanguage ?? 'en');
+    return this.rankIn(question, language).map(withoutRank);
+  }
+
+  private rankIn(question: string, language: Language): Array<SearchHit & { rank: number }> {
+    const named = this.byArticleNumber(question, language);
+    if (named) return [{ ...named, rank: Number.MAX_VALUE }];
+
+    const groups = this.queryGroups(queryTermGroups(question));
+    const termWeight = new Map<string, number>();
+    for (const group of groups) for (const { term, weight } of group.terms) termWeight.set(term, Math.max(weight, termWeight.get(term) ?? 0));
+    if (termWeight.size === 0) return [];
+
+    const results = this.miniSearch.search(
+      { combineWith: 'OR', queries: [...termWeight.keys()] },
+      { boost: FIELD_BOOST, boostTerm: (term) => termWeight.get(term) ?? 1 },
+    );
+    const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
+    const candidates = this.byArticle(results);
+    const ranked: Array<SearchHit & { rank: number }> = [];
+    for (const [number, candidate] of candidates) {
+      const matchedWeight = coverage(groups, candidate.match);
+      const score = confidence(matchedWeight / totalWeight, matchedWeight / this.idf(0));
+      // BM25 orders articles; coverage lifts the ones that answer more of the question.
+      const rank = candidate.score * (MAX_COVERAGE_LIFT - 1 + score * score);
+      const article = this.get(number, language)!;
+      ranked.push({ number, language: article.language, title: article.title, score, article, rank });
+    }
+    return ranked.sort((a, b) => b.rank - a.rank).slice(0, MAX_RANKED);
+  }
+
+  /**
+   * Results per article number, both languages together: a question mixing Spanish and the
+   * English error text matches the article across its two versions.
+   */
+  private byArticle(results: SearchResult[]): Map<string, { score: number; match: SearchResult['match'] }> {
+    const byNumber = new Map<string, { score: number; match: SearchResult['match'] }>();
+    // Coverage moves a rank by at most MAX_COVERAGE_LIFT / (MAX_COVERAGE_LIFT - 1) = 5x, so
+    // results scoring below a fifth of the best can never come first or close to it.
+    const floor = (results[0]?.score ?? 0) * (MAX_COVERAGE_LIFT - 1) / MAX_COVERAGE_LIFT * CLOSE_RATIO;
+    for (const result of results) {
+      if (result.score < floor && byNumber.size >= MAX_RANKED) break;
+      const number = this.articles.get(result.id as string)?.number;
+      if (!number) continue;
+      const entry = byNumber.get(number);
+      if (!entry) {
+        byNumber.set(number, { score: result.score, match: { ...result.match } });
+        continue;
+      }
+      entry.score = Math.max(entry.score, result.score);
+      for (const [term, fields] of Object.entries(result.match)) entry.match[term] = [...(entry.match[term] ?? []), ...fields];
+    }
+    return byNumber;
+  }
+
+  /** "KA-05406" typed on its own is a request for that article. */
+  private byArticleNumber(question: string, language: Language): SearchHit | undefined {
+    const found = ARTICLE_NUMBER.exec(question);
+    if (!found) return undefined;
+    const article = this.get(`KA-${found[1]}`, language);
+    return article && { number: article.number, language: article.language, title: article.title, score: 1, article };
+  }
+
+  /** Each question word's index terms (its stems, else its spelling corrections) and weight. */
+  private queryGroups(groups: TermGroup[]): QueryGroup[] {
+    return groups.map(({ word, forms }) => {
+      let terms: WeightedTerm[] = forms.filter((form) => this.documentFrequency.has(form)).map((term) => ({ term, weight: 1 }));
+      if (terms.length === 0) {
+        terms = this.corrector.suggest(word).flatMap(({ word: known, similarity }) =>
+          indexTerms(known, 'en').concat(indexTerms(known, 'es'))
+            .filter((term) => this.documentFrequency.has(term))
+            .map((term) => ({ term, weight: similarity * CORRECTION_FACTOR })),
+        );
+      }
+      const df = terms.length ? Math.min(...terms.map(({ term }) => this.documentFrequency.get(term) ?? 0)) : 0;
+      // A word the knowledge base has never seen weighs like the rarest word it has: it is
+      // probably what the question is about. Numbers in pasted logs are ids, not topics.
+      const weight = terms.length === 0 && /\d/.test(word) ? 0 : this.idf(df);
+      return { terms, weight };
+    }).filter((group) => group.weight > 0);
+  }
+
+  private idf(documentFrequency: number): number {
+    const n = this.documentCount;
+    return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
+  }
+}
+
+/**
+ * How sure the search is that an article answers the question: the share of the question it
+ * matches, raised when it shares several rare words with the article (a long chatty message
+ * about the article's error is about that article, however much else it says). `evidence`
+ * counts the matched weight in units of the rarest possible word.
+ */
+function confidence(share: number, evidence: number): number {
+  return Math.min(1, share + EVIDENCE_BONUS * Math.max(0, evidence - EVIDENCE_FLOOR));
+}
+
+/** The weight of the question's words that the result matched, each at its strongest field. */
+function coverage(groups: QueryGroup[], match: SearchResult['match']): number {
+  let covered = 0;
+  for (const group of groups) {
+    let best = 0;
+    for (const { term, weight } of group.terms) {
+      const fields = match[term];
+      if (!fields) continue;
+      const factor = fields.some((field) => field !== 'body') ? 1 : BODY_ONLY_FACTOR;
+      best = Math.max(best, weight * factor);
+    }
+    covered += group.weight * best;
+  }
+  return covered;
+}
+
+function fieldTexts(article: Article): Record<Field, string> {
+  return {
+    title: article.title,
+    keywords: article.keywords.join(' , '),
+    summary: [article.description, article.issue, article.cause].join('\n'),
+    body: article.body,
+  };
+}
+
+function docId(number: string, language: Language): string {
+  return `${number}:${language}`;
+}
+
+function withoutRank({ rank: _rank, ...hit }: SearchHit & { rank: number }): SearchHit {
+  return hit;
+}

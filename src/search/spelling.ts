@@ -1,0 +1,56 @@
+import Fuse from 'fuse.js';
+
+/**
+ * Typo tolerance: fuse.js over the knowledge base's own words, not over article text.
+ * Matching a mistyped word against a few thousand short strings of similar length costs a
+ * fraction of a millisecond, where fuzzy-matching whole articles costs a hundred.
+ */
+
+export interface Correction {
+  word: string;
+  /** 1 for an exact word, less the further the correction is from what was typed. */
+  similarity: number;
+}
+
+const MIN_WORD_LENGTH = 4;
+const MAX_SUGGESTIONS = 3;
+// Fuse's score is 0 for a perfect match, 1 for none; past this it is another word, not a typo.
+const MAX_FUSE_SCORE = 0.3;
+
+export class SpellingCorrector {
+  // One small fuse.js collection per word length: a typo changes the length by one or two at most.
+  private readonly byLength = new Map<number, Fuse<string>>();
+  private readonly cache = new Map<string, Correction[]>();
+
+  constructor(words: Iterable<string>) {
+    const buckets = new Map<number, string[]>();
+    for (const word of words) {
+      if (word.length < MIN_WORD_LENGTH || /\d/.test(word)) continue;
+      const bucket = buckets.get(word.length) ?? [];
+      bucket.push(word);
+      buckets.set(word.length, bucket);
+    }
+    for (const [length, bucket] of buckets) {
+      this.byLength.set(length, new Fuse(bucket, { includeScore: true, threshold: MAX_FUSE_SCORE, ignoreLocation: true, isCaseSensitive: true }));
+    }
+  }
+
+  /** Known words that the given unknown word is probably a typo of, closest first. */
+  suggest(word: string): Correction[] {
+    if (word.length < MIN_WORD_LENGTH || /\d/.test(word)) return [];
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+
+    const found: Correction[] = [];
+    for (let length = word.length - 1; length <= word.length + 1; length++) {
+      for (const result of this.byLength.get(length)?.search(word, { limit: MAX_SUGGESTIONS }) ?? []) {
+        found.push({ word: result.item, similarity: 1 - (result.score ?? 1) });
+      }
+    }
+    found.sort((a, b) => b.similarity - a.similarity);
+    const suggestions = found.slice(0, MAX_SUGGESTIONS);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(word, suggestions);
+    return suggestions;
+  }
+}

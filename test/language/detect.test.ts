@@ -1,0 +1,30 @@
+import { detectLanguage, languageFromLocale } from '../../src/language/detect';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['The mcSynch workflow fails every morning with an empty return error', 'en'],
+    ['El flujo de trabajo mcSynch falla cada mañana con un error', 'es'],
+    ['the workflow is failing since yesterday', 'en'],
+    ['el workflow de sincronizacion falla desde ayer', 'es'],
+    ['Empty return for method Logon of service xtk:session', 'en'],
+  ])('%s -> %s', (text, expected) => {
+    expect(detectLanguage(text, expected === 'en' ? 'es' : 'en')).toBe(expected);
+  });
+
+  it('keeps the conversation language for one or two words', () => {
+    expect(detectLanguage('mcSynch falla', 'en')).toBe('en');
+    expect(detectLanguage('hello', 'es')).toBe('es');
+    expect(detectLanguage('hola', 'en')).toBe('en');
+  });
+
+  it('takes Spanish-only marks even in one word', () => {
+    expect(detectLanguage('¿sesión?', 'en')).toBe('es');
+  });
+
+  it('maps client locales', () => {
+    expect(languageFromLocale('es-ES')).toBe('es');
+    expect(languageFromLocale('en-US')).toBe('en');
+    expect(languageFromLocale('fr-FR', 'es')).toBe('es');
+    expect(languageFromLocale(undefined)).toBe('en');
+  });
+});
