@@ -1,0 +1,244 @@
+/**
+ * Reads pasted workflow journals and server logs. A journal line is a timestamp, the
+ * activity or workflow, and the message, newest first; the timestamp's format follows
+ * the console's locale, and a paste may mix several:
+ *
+ *   19/08/2022 06:00:41<TAB>mcSynch_mcExec1<TAB>Empty return for method 'Logon' ...   (D/M/YYYY, 24-hour)
+ *   8/19/2022 6:00:41 AM  mcSynch_mcExec1  ...                                          (M/D/YYYY, 12-hour)
+ *   2022-08-19 06:00:41.874+02:00 ...                                                   (server logs)
+ *   2020-03-04 06:01:13 ...
+ *
+ * The time of day is what matters (it is compared with the restart time, also server
+ * time); the date is kept when it can be told. Time zone offsets are ignored: the log's
+ * own wall-clock time is the server's.
+ */
+import { clockTime, sameClockTime, type ClockTime } from './clock';
+
+export interface LogEntry {
+  time: ClockTime;
+  /** ISO yyyy-mm-dd, when the line's date is a real date. */
+  date?: string;
+  /** The first Message Center workflow name in the entry (e.g. "mcSynch_mcExec1"). */
+  workflow?: string;
+  /** The rest of the entry: the message, without the timestamp and the leading activity column. */
+  message: string;
+  /** A KA-05406 signature or a generic failure word (see isErrorText). */
+  isError: boolean;
+  /** The entry is the KA-05406 error itself ("Empty return for method 'Logon' ..."). */
+  matchesSignature: boolean;
+}
+
+export interface LogEvidence {
+  entries: LogEntry[];
+  /** Distinct workflow names anywhere in the text (compared ignoring case), in order of appearance. */
+  workflows: string[];
+  /**
+   * Distinct times to judge, in order of appearance: those of the entries that carry the
+   * KA-05406 signature; if none does, those of the entries marked as errors; if none is,
+   * those of all timestamped entries (the user pasted the lines they thought mattered).
+   */
+  errorTimes: ClockTime[];
+}
+
+export interface LogParseOptions {
+  /** Error signatures; default: those of KA-05406. */
+  errorSignatures?: readonly RegExp[];
+}
+
+/**
+ * KA-05406's error signatures (kb/checks/KA-05406.json "errorSignatures"; a test keeps
+ * the two equal), so that the log reader needs no file access.
+ */
+export const KA05406_ERROR_SIGNATURES: readonly RegExp[] = [
+  /empty return for method\s*'?"?logon/i,
+  /empty return .{0,40}xtk\s*:\s*session/i,
+  /devoluci[oó]n vac[ií]a .{0,60}logon/i,
+  /vac[ií]o .{0,40}xtk\s*:\s*session/i,
+];
+
+/** kb/checks/KA-05406.json "workflow.nameRegex": mcSynch_<instance>, also mcSync_<instance>. */
+export const MESSAGE_CENTER_WORKFLOW_NAME = /\bmcSynch?_[A-Za-z0-9]+\b/i;
+
+/**
+ * Failure words in either language. Whole words only, so "errors: 0" and "errorCount"
+ * do not count; "error" alone does, as do a failed step and Spanish "falló".
+ */
+const FAILURE_WORDS = /(?<![\p{L}\p{N}_])(?:error|erreur|failed|failure|fallo|falló|fallido|fallida|ha fallado)(?![\p{L}\p{N}_])/iu;
+
+/** Pasted logs longer than this are read only this far (a Teams message is far shorter). */
+export const MAX_LOG_INPUT_LENGTH = 200_000;
+
+// A date then a time: ISO (2022-08-19), Y/M/D, or D/M/Y and M/D/Y with /, . or -; then
+// H:MM[:SS[.fff]], an optional AM/PM and an optional zone.
+const TIMESTAMP_SOURCE = String.raw`(?<![\d/.:-])(?:(\d{4})[-/](\d{1,2})[-/](\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5(\d{4}|\d{2}))(?:[ \t]+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:[ \t]?([ap])\.?[ \t]?m\.?(?![\p{L}\p{N}_]))?(?:[ \t]?(?:z|utc|gmt)?[+-]\d{2}:?\d{2}(?!\d)|z(?![\p{L}\p{N}_]))?(?![\d:])`;
+const TIMESTAMP = new RegExp(TIMESTAMP_SOURCE, 'giu');
+const ANY_TIMESTAMP = new RegExp(TIMESTAMP_SOURCE, 'iu');
+
+/** Leading characters a chat client may put before a pasted line (quotes, bullets). */
+const LINE_PREFIX = /^[ \t>*•·-]*$/;
+const MAX_LINE_PREFIX = 16;
+
+/** Cheap: does the text hold at least one "date time" log timestamp? (For skipping the "what time?" question.) */
+export function hasTimestampedLogLine(text: string): boolean {
+  if (typeof text !== 'string') return false;
+  return ANY_TIMESTAMP.test(text.slice(0, MAX_LOG_INPUT_LENGTH));
+}
+
+export function parseLogLines(text: string, workflowNameRegex: RegExp = MESSAGE_CENTER_WORKFLOW_NAME, options: LogParseOptions = {}): LogEvidence {
+  const bounded = typeof text === 'string' ? text.slice(0, MAX_LOG_INPUT_LENGTH).replace(/\r\n?/g, '\n') : '';
+  const workflowPattern = globalCaseless(workflowNameRegex);
+  // A global or sticky pattern would remember where it stopped between lines.
+  const signatures = (options.errorSignatures ?? KA05406_ERROR_SIGNATURES).map((s) => new RegExp(s.source, s.flags.replace(/[gy]/g, '')));
+
+  const entries: LogEntry[] = [];
+  const stamps = findEntryStamps(bounded);
+  stamps.forEach((stamp, k) => {
+    const segment = entrySegment(bounded, stamp.end, stamps[k + 1]?.start ?? bounded.length);
+    const workflow = firstMatch(segment, workflowPattern);
+    const matchesSignature = signatures.some((signature) => signature.test(segment));
+    const entry: LogEntry = {
+      time: stamp.time,
+      message: messageOf(segment, workflowPattern),
+      isError: matchesSignature || FAILURE_WORDS.test(segment),
+      matchesSignature,
+    };
+    if (stamp.date) entry.date = stamp.date;
+    if (workflow) entry.workflow = workflow;
+    entries.push(entry);
+  });
+
+  return { entries, workflows: distinctMatches(bounded, workflowPattern), errorTimes: timesToJudge(entries) };
+}
+
+interface Stamp {
+  start: number;
+  end: number;
+  time: ClockTime;
+  date?: string;
+  /** Where the stamp's line starts: stamps with the same value share a line. */
+  line: number;
+  atLineStart: boolean;
+  /** How the stamp is written ("ymd", "dmy/ 12h"...): a quoted timestamp is often written differently. */
+  style: string;
+}
+
+/**
+ * The timestamps that start entries. Normally those at the start of a line: a message
+ * may quote another timestamp. When all of them share one line, the paste has lost its
+ * line breaks, and each timestamp written like the first one starts an entry.
+ */
+function findEntryStamps(text: string): Stamp[] {
+  const stamps: Stamp[] = [];
+  // Line starts are tracked forward, not searched backward, to stay linear on a huge one-line paste.
+  let lineStart = 0;
+  let nextNewline = text.indexOf('\n');
+  TIMESTAMP.lastIndex = 0;
+  for (let match = TIMESTAMP.exec(text); match; match = TIMESTAMP.exec(text)) {
+    while (nextNewline !== -1 && nextNewline < match.index) {
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', lineStart);
+    }
+    const stamp = readStamp(match, text, lineStart);
+    if (stamp) stamps.push(stamp);
+  }
+  const first = stamps[0];
+  if (!first) return stamps;
+  if (stamps.every((stamp) => stamp.line === first.line)) return stamps.filter((stamp) => stamp === first || stamp.style === first.style);
+  const atLineStart = stamps.filter((stamp) => stamp.atLineStart);
+  return atLineStart.length > 0 ? atLineStart : stamps;
+}
+
+function readStamp(match: RegExpExecArray, text: string, line: number): Stamp | undefined {
+  const [, isoYear, isoMonth, isoDay, first, separator, second, shortYear, hourText, minuteText, secondText, meridiem] = match;
+  const time = readTime(Number(hourText), Number(minuteText), secondText === undefined ? undefined : Number(secondText), meridiem);
+  if (!time) return undefined;
+  const date = isoYear !== undefined
+    ? isoDate(Number(isoYear), Number(isoMonth), Number(isoDay))
+    : dayMonthDate(Number(first), Number(second), Number(shortYear), shortYear!.length, meridiem !== undefined);
+  const stamp: Stamp = {
+    start: match.index,
+    end: match.index + match[0].length,
+    time,
+    line,
+    atLineStart: match.index - line <= MAX_LINE_PREFIX && LINE_PREFIX.test(text.slice(line, match.index)),
+    style: `${isoYear !== undefined ? 'ymd' : `dmy${separator}`}${meridiem === undefined ? '' : ' 12h'}`,
+  };
+  if (date) stamp.date = date;
+  return stamp;
+}
+
+function readTime(hour: number, minute: number, second: number | undefined, meridiem: string | undefined): ClockTime | undefined {
+  // Some consoles print "18:00:41 PM" or "00:30:00 AM": the hour is already 24-hour.
+  if (meridiem === undefined || hour === 0 || hour > 12) return clockTime(hour, minute, second);
+  const isPm = meridiem.toLowerCase() === 'p';
+  return clockTime((hour % 12) + (isPm ? 12 : 0), minute, second);
+}
+
+/**
+ * D/M/Y or M/D/Y. A 12-hour time means the US console (M/D/YYYY); a 24-hour one the
+ * European console (D/M/YYYY). Either gives way when its reading is impossible
+ * (8/19/2022 with a 24-hour time is still 19 August).
+ */
+function dayMonthDate(first: number, second: number, year: number, yearDigits: number, twelveHour: boolean): string | undefined {
+  const fullYear = yearDigits === 2 ? 2000 + year : year;
+  const monthFirst = isoDate(fullYear, first, second);
+  const dayFirst = isoDate(fullYear, second, first);
+  return twelveHour ? monthFirst ?? dayFirst : dayFirst ?? monthFirst;
+}
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2999) return undefined;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The text of one entry: up to the next entry, or to a blank line (after which the user is talking again). */
+function entrySegment(text: string, from: number, to: number): string {
+  const segment = text.slice(from, to);
+  const blankLine = /\n[ \t]*\n/.exec(segment);
+  return (blankLine ? segment.slice(0, blankLine.index) : segment).trim();
+}
+
+/**
+ * The message without the activity column: journal columns are tab-separated
+ * ("mcSynch_mcExec1<TAB>message"); with spaces only, a leading workflow name is dropped.
+ */
+function messageOf(segment: string, workflowPattern: RegExp): string {
+  const columns = segment.split('\t').map((column) => column.trim()).filter((column) => column.length > 0);
+  if (columns.length >= 2) return columns.slice(1).join('\t');
+  const [firstWord = '', ...rest] = segment.split(/\s+/);
+  workflowPattern.lastIndex = 0;
+  const leading = workflowPattern.exec(firstWord);
+  return leading && leading[0] === firstWord && rest.length > 0 ? rest.join(' ') : segment;
+}
+
+function timesToJudge(entries: readonly LogEntry[]): ClockTime[] {
+  const withSignature = entries.filter((entry) => entry.matchesSignature);
+  const errors = withSignature.length > 0 ? withSignature : entries.filter((entry) => entry.isError);
+  const chosen = errors.length > 0 ? errors : entries;
+  const times: ClockTime[] = [];
+  for (const { time } of chosen) if (!times.some((seen) => sameClockTime(seen, time))) times.push(time);
+  return times;
+}
+
+function globalCaseless(pattern: RegExp): RegExp {
+  const flags = new Set(pattern.flags.replace('y', ''));
+  flags.add('g');
+  flags.add('i');
+  return new RegExp(pattern.source, [...flags].join(''));
+}
+
+function firstMatch(text: string, globalPattern: RegExp): string | undefined {
+  globalPattern.lastIndex = 0;
+  return globalPattern.exec(text)?.[0];
+}
+
+function distinctMatches(text: string, globalPattern: RegExp): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(globalPattern)) {
+    const name = match[0];
+    if (name.length > 0 && !names.some((seen) => seen.toLowerCase() === name.toLowerCase())) names.push(name);
+  }
+  return names;
+}

@@ -1,0 +1,270 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatClockWithSeconds } from '../../src/time/clock';
+import {
+  hasTimestampedLogLine,
+  KA05406_ERROR_SIGNATURES,
+  MAX_LOG_INPUT_LENGTH,
+  MESSAGE_CENTER_WORKFLOW_NAME,
+  parseLogLines,
+  type LogEvidence,
+} from '../../src/time/logLines';
+
+const checkData = JSON.parse(readFileSync(path.resolve(__dirname, '../../kb/checks/KA-05406.json'), 'utf8')) as {
+  errorSignatures: string[];
+  workflow: { nameRegex: string };
+};
+
+const LOGON = "Empty return for method 'Logon' of service 'xtk:session'";
+
+/** The evidence as the tables write it. */
+function summary(evidence: LogEvidence) {
+  return {
+    entries: evidence.entries.map((entry) => [formatClockWithSeconds(entry.time), entry.date ?? null, entry.workflow ?? null, entry.isError]),
+    workflows: evidence.workflows,
+    errorTimes: evidence.errorTimes.map(formatClockWithSeconds),
+  };
+}
+
+describe('parseLogLines: one line in each format', () => {
+  test.each<[string, string, string, string | null, string]>([
+    ['journal D/M/YYYY 24h, tabs', `19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`, '06:00:41', '2022-08-19', LOGON],
+    ['journal D/M/YYYY 24h, spaces', `19/08/2022 06:00:41 mcSynch_mcExec1 ${LOGON}`, '06:00:41', '2022-08-19', LOGON],
+    ['journal M/D/YYYY 12h AM', `8/19/2022 6:00:41 AM\tmcSynch_mcExec1\t${LOGON}`, '06:00:41', '2022-08-19', LOGON],
+    ['journal M/D/YYYY 12h PM', `8/19/2022 2:37:05 PM\tmcSynch_mcExec1\t${LOGON}`, '14:37:05', '2022-08-19', LOGON],
+    ['journal M/D/YYYY 12 AM is midnight', `8/19/2022 12:01:00 AM mcSynch_mcExec1 ${LOGON}`, '00:01:00', '2022-08-19', LOGON],
+    ['journal M/D/YYYY 12 PM is noon', `8/19/2022 12:01:00 PM mcSynch_mcExec1 ${LOGON}`, '12:01:00', '2022-08-19', LOGON],
+    ['server log ISO with milliseconds and offset', `2022-08-19 06:00:41.874+02:00 ${LOGON}`, '06:00:41', '2022-08-19', LOGON],
+    ['server log ISO with negative offset', `2019-07-05 16:01:59.874-05:30 ${LOGON}`, '16:01:59', '2019-07-05', LOGON],
+    ['server log ISO plain', `2020-03-04 06:01:13 ${LOGON}`, '06:01:13', '2020-03-04', LOGON],
+    ['ISO with T and Z', `2020-03-04T06:01:13.120Z ${LOGON}`, '06:01:13', '2020-03-04', LOGON],
+    ['dotted European date', `19.08.2022 06:00:41 ${LOGON}`, '06:00:41', '2022-08-19', LOGON],
+    ['no seconds', `19/08/2022 06:00 ${LOGON}`, '06:00', '2022-08-19', LOGON],
+    ['two-digit year', `19/08/22 06:00:41 ${LOGON}`, '06:00:41', '2022-08-19', LOGON],
+  ])('%s', (_name, line, time, date, message) => {
+    const { entries } = parseLogLines(line);
+    expect(entries).toHaveLength(1);
+    expect(formatClockWithSeconds(entries[0]!.time)).toBe(time);
+    expect(entries[0]!.date ?? null).toBe(date);
+    expect(entries[0]!.message).toBe(message);
+    expect(entries[0]!.isError).toBe(true);
+    expect(entries[0]!.matchesSignature).toBe(true);
+  });
+});
+
+describe('parseLogLines: day and month order', () => {
+  test.each<[string, string | null]>([
+    // 24-hour: the European console, D/M/YYYY ...
+    ['05/08/2022 06:00:41', '2022-08-05'],
+    ['19/08/2022 06:00:41', '2022-08-19'],
+    // ... unless that reading is impossible.
+    ['8/19/2022 06:00:41', '2022-08-19'],
+    // 12-hour: the US console, M/D/YYYY ...
+    ['05/08/2022 6:00:41 AM', '2022-05-08'],
+    // ... unless that reading is impossible.
+    ['19/08/2022 6:00:41 AM', '2022-08-19'],
+    // Neither reading is a date: the time still counts.
+    ['31/31/2022 06:00:41', null],
+    ['30/02/2022 06:00:41', null],
+    ['29/02/2024 06:00:41', '2024-02-29'],
+  ])('%s → %s', (line, date) => {
+    const { entries } = parseLogLines(`${line} ${LOGON}`);
+    expect(entries).toHaveLength(1);
+    expect(formatClockWithSeconds(entries[0]!.time)).toBe(line.includes('AM') ? '06:00:41' : '06:00:41');
+    expect(entries[0]!.date ?? null).toBe(date);
+  });
+});
+
+describe('parseLogLines: pasted journals', () => {
+  test('the hard-facts journal: newest first, Windows line endings, two Logon errors', () => {
+    const journal = [
+      `19/08/2022 06:02:10\tmcSynch_mcExec1\t${LOGON}`,
+      `19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`,
+      '19/08/2022 05:00:12\tmcSynch_mcExec1\tWorkflow finished',
+      '19/08/2022 05:00:02\tmcSynch_mcExec1\tWorkflow started',
+    ].join('\r\n');
+    expect(summary(parseLogLines(journal))).toEqual({
+      entries: [
+        ['06:02:10', '2022-08-19', 'mcSynch_mcExec1', true],
+        ['06:00:41', '2022-08-19', 'mcSynch_mcExec1', true],
+        ['05:00:12', '2022-08-19', 'mcSynch_mcExec1', false],
+        ['05:00:02', '2022-08-19', 'mcSynch_mcExec1', false],
+      ],
+      workflows: ['mcSynch_mcExec1'],
+      errorTimes: ['06:02:10', '06:00:41'],
+    });
+  });
+
+  test('mixed formats, blank lines, leading spaces and quote marks, several workflows', () => {
+    const text = [
+      'Here is what I see:',
+      '',
+      `  > 8/20/2022 6:01:05 AM  mcSync_mcExec2  ${LOGON}`,
+      `> 19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`,
+      '- 2022-08-18 06:03:00.100+02:00 mcSynch_mcExec1 Empty return for method "Logon" of service "xtk: session"',
+      '',
+      'thanks!',
+    ].join('\n');
+    expect(summary(parseLogLines(text))).toEqual({
+      entries: [
+        ['06:01:05', '2022-08-20', 'mcSync_mcExec2', true],
+        ['06:00:41', '2022-08-19', 'mcSynch_mcExec1', true],
+        ['06:03:00', '2022-08-18', 'mcSynch_mcExec1', true],
+      ],
+      workflows: ['mcSync_mcExec2', 'mcSynch_mcExec1'],
+      errorTimes: ['06:01:05', '06:00:41', '06:03:00'],
+    });
+  });
+
+  test('a paste that lost its line breaks still splits at each timestamp', () => {
+    const text = `19/08/2022 06:02:10 mcSynch_mcExec1 ${LOGON} 19/08/2022 06:00:41 mcSynch_mcExec1 ${LOGON}`;
+    const evidence = parseLogLines(text);
+    expect(summary(evidence).errorTimes).toEqual(['06:02:10', '06:00:41']);
+    expect(evidence.entries.map((entry) => entry.message)).toEqual([LOGON, LOGON]);
+  });
+
+  test('a timestamp quoted inside a message does not start an entry when lines start with timestamps', () => {
+    const text = `19/08/2022 06:00:41\tmcSynch_mcExec1\tRetry planned after 2022-08-19 06:15:00 (${LOGON})`;
+    const evidence = parseLogLines(text);
+    expect(evidence.entries).toHaveLength(1);
+    expect(summary(evidence).errorTimes).toEqual(['06:00:41']);
+  });
+
+  test('across several lines, only timestamps at a line start begin entries', () => {
+    const text = [
+      `19/08/2022 06:02:10\tmcSynch_mcExec1\t${LOGON}`,
+      '19/08/2022 06:00:41\tmcSynch_mcExec1\tNext try at 19/08/2022 07:00:00',
+    ].join('\n');
+    const evidence = parseLogLines(text);
+    expect(evidence.entries.map((entry) => formatClockWithSeconds(entry.time))).toEqual(['06:02:10', '06:00:41']);
+    expect(evidence.entries[1]!.message).toBe('Next try at 19/08/2022 07:00:00');
+  });
+
+  test('a multi-line message stays with its timestamp; the user talking after a blank line does not', () => {
+    const text = `19/08/2022 06:00:41\tmcSynch_mcExec1\tSOAP call failed\nEmpty return for method 'Logon'\n\nIs this the restart?`;
+    const [entry] = parseLogLines(text).entries;
+    expect(entry!.matchesSignature).toBe(true);
+    expect(entry!.message).toBe("SOAP call failed\nEmpty return for method 'Logon'");
+  });
+
+  test('Spanish console messages match the signatures', () => {
+    const text = [
+      '19/08/2022 06:00:41\tmcSynch_mcExec1\tError de devolución vacía para el método «Logon» del servicio xtk:session',
+      '19/08/2022 06:05:00\tmcSynch_mcExec1\tValor devuelto vacío para xtk:session',
+    ].join('\n');
+    expect(parseLogLines(text).entries.map((entry) => entry.matchesSignature)).toEqual([true, true]);
+  });
+});
+
+describe('parseLogLines: which times are judged', () => {
+  test.each<[string, string[], string[]]>([
+    [
+      'the Logon error wins over other errors',
+      [`19/08/2022 14:37:00\tmcSynch_mcExec1\tXSV-350122 An error occurred`, `19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`],
+      ['06:00:41'],
+    ],
+    [
+      'without a Logon error, the lines with failure words',
+      ['19/08/2022 14:37:00\tmcSynch_mcExec1\tWorkflow failed', '19/08/2022 14:30:00\tmcSynch_mcExec1\tWorkflow started', '19/08/2022 06:00:00\tx\tError: fallo'],
+      ['14:37:00', '06:00:00'],
+    ],
+    [
+      'without any error word, every timestamped line',
+      ['19/08/2022 06:02:10\tmcSynch_mcExec1\tstopped', '19/08/2022 06:00:41\tmcSynch_mcExec1\tpaused'],
+      ['06:02:10', '06:00:41'],
+    ],
+    [
+      'the same second twice is one time',
+      [`19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`, `20/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`],
+      ['06:00:41'],
+    ],
+    ['no timestamp at all', ['The workflow mcSynch_mcExec1 fails at 6:02'], []],
+  ])('%s', (_name, lines, errorTimes) => {
+    expect(summary(parseLogLines(lines.join('\n'))).errorTimes).toEqual(errorTimes);
+  });
+
+  test.each<[string, boolean]>([
+    ['Error while running the workflow', true],
+    ['ERROR: SOAP', true],
+    ['Workflow failed', true],
+    ['El flujo de trabajo falló', true],
+    ['fallo de conexión', true],
+    ['La tarea ha fallado', true],
+    ['Errors: 0', false],
+    ['errorCount=0', false],
+    ['Workflow finished', false],
+    [LOGON, true],
+  ])('isError(%j) is %s', (message, isError) => {
+    const [entry] = parseLogLines(`19/08/2022 06:00:41\tmcSynch_mcExec1\t${message}`).entries;
+    expect(entry!.isError).toBe(isError);
+  });
+});
+
+describe('parseLogLines: workflow names', () => {
+  test.each<[string, string[]]>([
+    ['mcSynch_mcExec1 failed', ['mcSynch_mcExec1']],
+    ['mcSync_mcExec2 failed', ['mcSync_mcExec2']],
+    ['MCSync_RT failed, then mcsync_rt again', ['MCSync_RT']],
+    ['mcSynch_mcExec1 and mcSynch_mcExec2', ['mcSynch_mcExec1', 'mcSynch_mcExec2']],
+    ['the Message Center workflow', []],
+    ['xmcSynch_mcExec1', []],
+  ])('%j → %j', (text, workflows) => {
+    expect(parseLogLines(text).workflows).toEqual(workflows);
+  });
+
+  test('a caller-given pattern is used, with or without flags', () => {
+    expect(parseLogLines('19/08/2022 06:00:41 wkfSync_A error', /wkfSync_\w+/).workflows).toEqual(['wkfSync_A']);
+    expect(parseLogLines('19/08/2022 06:00:41 WKFSYNC_A error', /wkfsync_\w+/g).entries[0]!.workflow).toBe('WKFSYNC_A');
+  });
+
+  test('caller-given signatures replace the default ones, even when global', () => {
+    const lines = '19/08/2022 06:00:41 a Timeout\n19/08/2022 06:01:41 b Timeout';
+    const evidence = parseLogLines(lines, undefined, { errorSignatures: [/timeout/gi] });
+    expect(evidence.entries.map((entry) => entry.matchesSignature)).toEqual([true, true]);
+  });
+});
+
+describe('parseLogLines: hostile input', () => {
+  test('empty, non-string and control characters give no evidence and do not throw', () => {
+    for (const text of ['', '\u0000\u0001\u001b', undefined as unknown as string, 'no log here']) {
+      expect(parseLogLines(text)).toEqual({ entries: [], workflows: [], errorTimes: [] });
+    }
+  });
+
+  test('impossible times are skipped', () => {
+    expect(parseLogLines(`19/08/2022 25:61:00 ${LOGON}`).entries).toEqual([]);
+  });
+
+  test('input past the limit is not read', () => {
+    const text = `${'x'.repeat(MAX_LOG_INPUT_LENGTH)}\n19/08/2022 06:00:41 ${LOGON}`;
+    expect(parseLogLines(text).entries).toEqual([]);
+    expect(hasTimestampedLogLine(text)).toBe(false);
+  });
+});
+
+describe('hasTimestampedLogLine', () => {
+  test.each<[string, boolean]>([
+    [`19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`, true],
+    ['8/19/2022 6:00:41 AM mcSynch', true],
+    ['2022-08-19 06:00:41.874+02:00 x', true],
+    ['see: 2020-03-04 06:01:13', true],
+    ['06:02', false],
+    ['a las 6:02', false],
+    ['19/08/2022', false],
+    ['version 1.2.3 06:00', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => {
+    expect(hasTimestampedLogLine(text)).toBe(expected);
+  });
+});
+
+describe('defaults match kb/checks/KA-05406.json', () => {
+  test('error signatures', () => {
+    expect(KA05406_ERROR_SIGNATURES.map((regex) => regex.source)).toEqual(checkData.errorSignatures);
+    expect(KA05406_ERROR_SIGNATURES.every((regex) => regex.flags.includes('i'))).toBe(true);
+  });
+
+  test('workflow name pattern', () => {
+    expect(MESSAGE_CENTER_WORKFLOW_NAME.source).toBe(checkData.workflow.nameRegex);
+  });
+});
