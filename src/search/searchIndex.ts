@@ -50,6 +50,7 @@ const BODY_ONLY_FACTOR = 0.7;
 // A corrected typo counts a little less than the word itself.
 const CORRECTION_FACTOR = 0.9;
 const MAX_COVERAGE_LIFT = 1.25;
+const MIN_IDF_DOCUMENTS = 500;
 // Past two rare words' worth of matches, each further one adds this much confidence.
 const EVIDENCE_FLOOR = 2;
 const EVIDENCE_BONUS = 0.1;
@@ -223,7 +224,9 @@ export class KbIndex {
   }
 
   private idf(documentFrequency: number): number {
-    const n = this.documentCount;
+    // A small knowledge base (kb/ alone holds one article in two languages) says nothing about
+    // which words are common; weigh words as if it were part of a corpus of typical size.
+    const n = Math.max(this.documentCount, MIN_IDF_DOCUMENTS);
     return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
   }
 }

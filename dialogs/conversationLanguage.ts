@@ -1,0 +1,20 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { languageFromLocale } from '../src/language/detect';
+import type { Language } from '../src/kb/types';
+
+/** The conversation's language: set by the first question, kept for short answers, switched on request. */
+export class ConversationLanguage {
+  constructor(
+    private readonly accessor: StatePropertyAccessor<Language>,
+    private readonly defaultLanguage: Language,
+  ) {}
+
+  async get(context: TurnContext): Promise<Language> {
+    const stored = await this.accessor.get(context);
+    return stored ?? languageFromLocale(context.activity.locale, this.defaultLanguage);
+  }
+
+  async set(context: TurnContext, language: Language): Promise<void> {
+    await this.accessor.set(context, language);
+  }
+}

@@ -1,0 +1,92 @@
+import { MessageFactory } from 'botbuilder';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { articleCard } from '../src/bot/cards';
+import { catalog } from '../src/i18n/catalog';
+import type { GuidedCheckData } from '../src/kb/checkData';
+import type { KbIndex } from '../src/search/searchIndex';
+import { hasTimestampedLogLine } from '../src/time/logLines';
+import { AskDialog, type Asked } from './askDialog';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import type { ConversationLanguage } from './conversationLanguage';
+import { GuidedCheckDialog, type CheckEvent, type GuidedCheckOptions } from './guidedCheckDialog';
+import { choiceQuestion, offerQuestion, readErrorTimes, type ChoiceAnswer, type OfferAnswer } from './questions';
+import { userInput } from './userInput';
+
+export interface MainDialogOptions {
+  /** A question carried over from a previous step (typed instead of an answer). */
+  question?: string;
+}
+
+const STEPS = 'main.steps';
+const CHOICE = 'main.choice';
+const OFFER = 'main.offer';
+const GUIDED_CHECK = 'guidedCheck';
+
+/**
+ * A question in, the matching article out: one article (with the guided check offered when the
+ * knowledge base has one for it), a choice between close ones, or an apology.
+ */
+export class MainDialog extends CancelAndHelpDialog {
+  constructor(
+    private readonly index: KbIndex,
+    private readonly check: GuidedCheckData,
+    language: ConversationLanguage,
+    record: (event: CheckEvent) => void,
+  ) {
+    super('main', language);
+    this.addDialog(new AskDialog(CHOICE, choiceQuestion(index), language))
+      .addDialog(new AskDialog(OFFER, offerQuestion(index), language))
+      .addDialog(new GuidedCheckDialog(GUIDED_CHECK, check, index, language, record))
+      .addDialog(new WaterfallDialog(STEPS, [this.search.bind(this), this.showArticle.bind(this), this.afterOffer.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async search(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+    const input = userInput(step.context.activity);
+    // A button of an earlier card, clicked when no question is waiting for it.
+    if (input.value.kbAction === 'offer' && input.value.answer === 'yes') return this.startCheck(step, '');
+    if (input.value.kbAction === 'choose' && typeof input.value.article === 'string') return step.next({ answered: true, value: { article: input.value.article } });
+
+    const question = step.options?.question ?? input.text;
+    (step.values as { question?: string }).question = question;
+    const answer = this.index.search(question, { fallbackLanguage: await this.language.get(step.context) });
+    await this.language.set(step.context, answer.language);
+    const c = catalog(answer.language);
+    if (answer.hits.length === 0) {
+      await step.context.sendActivity(c.noMatch);
+      return step.endDialog();
+    }
+    if (answer.hits.length > 1) return step.beginDialog(CHOICE, { articles: answer.hits.map((hit) => hit.number) });
+    return step.next({ answered: true, value: { article: answer.hits[0]!.number } } satisfies Asked<ChoiceAnswer>);
+  }
+
+  private async showArticle(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+    const chosen = step.result as Asked<ChoiceAnswer>;
+    if (!chosen.answered) return step.endDialog();
+    if ('newQuestion' in chosen.value) return step.replaceDialog(this.id, { question: chosen.value.newQuestion });
+
+    const number = chosen.value.article;
+    if (number === this.check.article) return step.beginDialog(OFFER, { article: number });
+
+    const language = await this.language.get(step.context);
+    const article = this.index.get(number, language);
+    if (article) await step.context.sendActivity(MessageFactory.attachment(articleCard(article, catalog(language), false)));
+    return step.endDialog();
+  }
+
+  private async afterOffer(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+    const offer = step.result as Asked<OfferAnswer>;
+    if (!offer.answered) return step.endDialog();
+    if ('newQuestion' in offer.value) return step.replaceDialog(this.id, { question: offer.value.newQuestion });
+    if (offer.value.accepted) return this.startCheck(step, (step.values as { question?: string }).question ?? '');
+    await step.context.sendActivity(catalog(await this.language.get(step.context)).offerDeclined);
+    return step.endDialog();
+  }
+
+  /** Starts the check, skipping the error-time question when the user already pasted the log. */
+  private async startCheck(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {
+    const language = await this.language.get(step.context);
+    const evidence = hasTimestampedLogLine(question) ? readErrorTimes(question, this.check, language) : undefined;
+    return step.replaceDialog(GUIDED_CHECK, { question, evidence } satisfies GuidedCheckOptions);
+  }
+}

@@ -1,0 +1,21 @@
+import type { Activity } from 'botbuilder';
+
+/**
+ * What the user answered: typed text, or a card's Action.Submit (empty text, inputs and the
+ * button's data in `value`). Both reach the dialogs the same way.
+ */
+export interface UserInput {
+  text: string;
+  value: Record<string, unknown>;
+}
+
+export function userInput(activity: Partial<Activity>): UserInput {
+  const value = activity.value && typeof activity.value === 'object' && !Array.isArray(activity.value) ? (activity.value as Record<string, unknown>) : {};
+  return { text: (activity.text ?? '').trim(), value };
+}
+
+/** A card input's text, else what was typed. */
+export function inputText(input: UserInput, inputId: string): string {
+  const fromCard = input.value[inputId];
+  return typeof fromCard === 'string' && fromCard.trim() ? fromCard.trim() : input.text;
+}

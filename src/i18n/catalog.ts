@@ -1,0 +1,74 @@
+import type { Language } from '../kb/types';
+import { en } from './en';
+import { es } from './es';
+
+/** What a case summary and the verdict need to know, already formatted as times. */
+export interface CaseFacts {
+  article: string;
+  workflow: string;
+  errorTimes: string[];
+  restartTime?: string;
+  /** 'coincides' | 'differs' | undefined while the check is not finished. */
+  verdict?: 'coincides' | 'differs';
+  newStartTimes: string[];
+  /** Errors outside the restart window, when some were inside it. */
+  otherErrorTimes: string[];
+}
+
+/** Every text the bot shows, in one language. Functions take what they interpolate. */
+export interface Catalog {
+  languageName: string;
+  welcome: string;
+  noMatch: string;
+  choiceIntro: string;
+  choiceRetry: string;
+  article: { symptom: string; cause: string; resolution: string; number: string; open: string };
+  offerCheck: string;
+  yes: string;
+  no: string;
+  yesNoRetry: string;
+  offerDeclined: string;
+  askAnotherQuestion: string;
+
+  errorTime: { title: string; whereToLook: (consolePath: string) => string; placeholder: string; retry: string };
+  errorsFromLog: (times: string[], workflow: string | undefined) => string;
+  restartTime: { title: string; body: string; placeholder: string; dontKnow: string; retry: string };
+  restartHowToFind: (defaultTime: string, attribute: string) => string;
+  send: string;
+
+  verdict: {
+    coincideTitle: string;
+    coincideBody: (errors: string[], restart: string) => string;
+    fixTitle: string;
+    fixSteps: (workflow: string, consolePath: string, times: string[]) => string[];
+    cautionsTitle: string;
+    cautions: (minimumIntervalMinutes: number) => string[];
+    othersNote: (others: string[]) => string;
+    differTitle: string;
+    differBody: (errors: string[], restart: string, windowBefore: number, windowAfter: number) => string;
+    nextStepsTitle: string;
+    nextSteps: string[];
+    relatedArticles: string;
+  };
+
+  askFeedback: string;
+  helpful: string;
+  notHelpful: string;
+  feedbackThanks: string;
+  feedbackSorry: string;
+  summaryIntro: string;
+  caseSummary: (facts: CaseFacts) => string;
+  gaveUp: string;
+
+  help: { general: string; offer: string; choice: string; errorTime: string; restartTime: string; feedback: string };
+  cancelled: string;
+  startedOver: string;
+  languageSwitched: string;
+  turnError: (correlationId: string) => string;
+}
+
+const CATALOGS: Record<Language, Catalog> = { en, es };
+
+export function catalog(language: Language): Catalog {
+  return CATALOGS[language];
+}

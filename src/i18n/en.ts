@@ -1,0 +1,117 @@
+import type { Catalog } from './catalog';
+
+const list = (items: string[]): string => items.join(', ');
+
+export const en: Catalog = {
+  languageName: 'English',
+  welcome:
+    "Hi! I help Adobe Campaign Classic operators troubleshoot with Adobe's knowledge base, in English or Spanish. " +
+    "Describe the problem or paste the error or log line, for example: *mcSynch_mcExec1 fails with Empty return for method 'Logon' of service 'xtk:session'*. " +
+    'Type **help** at any time, **start over** to begin again, or **en español** to switch language.',
+  noMatch:
+    "Sorry, I couldn't find a knowledge-base article for that. I can help with Adobe Campaign Classic problems: " +
+    'error messages, failing workflows (Message Center, mcSynch), deliveries and configuration. Try the exact error text or paste the log line.',
+  choiceIntro: 'Several articles could match. Which one do you mean?',
+  choiceRetry: 'Pick one of the articles with its button or its number (for example **1**), or ask a new question.',
+  article: { symptom: 'Symptom', cause: 'Cause', resolution: 'Resolution', number: 'Article', open: 'Open in Experience League' },
+  offerCheck: 'Shall I walk you through the check? Three questions: when the error happened, when the server restarts, and then the fix.',
+  yes: 'Yes',
+  no: 'No',
+  yesNoRetry: 'Please answer **yes** or **no** (or use the buttons).',
+  offerDeclined: 'OK. Ask me anything else when you need to.',
+  askAnotherQuestion: 'Ask me another question whenever you like.',
+
+  errorTime: {
+    title: 'When did the error happen?',
+    whereToLook: (consolePath) =>
+      `Open the technical workflow (${consolePath}), then its **Tracking** tab, or right-click the activity > **Display logs**. ` +
+      'Type the time of the error, or paste the log lines.',
+    placeholder: 'e.g. 06:02, 6:02 AM, or paste the log lines',
+    retry:
+      "I couldn't read a time there. Type it like **06:02** or **6:02 AM**, or paste the log line, for example: " +
+      "`19/08/2022 06:00:41  mcSynch_mcExec1  Empty return for method 'Logon' of service 'xtk:session'`",
+  },
+  errorsFromLog: (times, workflow) =>
+    `From your log: error${times.length > 1 ? 's' : ''} at ${list(times)}${workflow ? ` in **${workflow}**` : ''}.`,
+  restartTime: {
+    title: 'When does the server restart?',
+    body: 'The time the execution (RT) instance restarts every day, in server time.',
+    placeholder: 'e.g. 06:00',
+    dontKnow: "I don't know",
+    retry: "I couldn't read a time there. Type the restart time like **06:00** or **6 AM**, or say **I don't know**.",
+  },
+  restartHowToFind: (defaultTime, attribute) =>
+    `By default every Campaign process restarts automatically at **${defaultTime}** server time each day. To check yours: ` +
+    `the \`${attribute}\` attribute in serverConf.xml (on-premise), the start dates in the **Monitoring** tab's process list, ` +
+    'or watchdog.log under the installation\'s var/default/log/. On Adobe-hosted instances only Adobe can see or change it: ask Adobe Customer Care.',
+  send: 'Send',
+
+  verdict: {
+    coincideTitle: 'The error coincides with the server restart',
+    coincideBody: (errors, restart) =>
+      `The error at ${list(errors)} falls right at the restart at ${restart}: the marketing instance cannot log on to the execution (RT) instance while it restarts. This is the cause described in KA-05406.`,
+    fixTitle: 'The fix: move the workflow\'s start time',
+    fixSteps: (workflow, consolePath, times) => [
+      `On the marketing (control) instance, open ${consolePath} and open the workflow **${workflow}**.`,
+      'Double-click the **Scheduler** activity and click **Change...**.',
+      `Keep the frequency, and set the start time to **${times[0]}** (5 minutes after the restart)${times[1] ? ` or **${times[1]}** (10 minutes after)` : ''}. Click **Next**, check the validity period and the summary, then **Finish**.`,
+      'Save, then restart the workflow completely so that the new schedule applies.',
+    ],
+    cautionsTitle: 'Before you change it',
+    cautions: (minimum) => [
+      'If you change the schedule on the control instance, change the matching tracking workflow on the execution instance to stay in step.',
+      `Do not schedule the workflow more often than every ${minimum} minutes.`,
+      'Only operators with administration rights can modify technical workflows; on Adobe-hosted instances ask Adobe Customer Care.',
+    ],
+    othersNote: (others) => `Errors at ${list(others)} are not near the restart: if they persist after the change, they have another cause.`,
+    differTitle: 'The error does not coincide with the restart',
+    differBody: (errors, restart, before, after) =>
+      `The error at ${list(errors)} is not within ${before} minutes before to ${after} minutes after the restart at ${restart}, so the restart is probably not the cause. Don't move the schedule for this.`,
+    nextStepsTitle: 'What to check next',
+    nextSteps: [
+      "Read the full log message around the error: a different error text (timeout, network, certificate, operator rights) points to another cause.",
+      'Check that the external account of the execution instance (URL, operator, password) still works: test the connection from the console.',
+      'Look for other restarts or outages of the execution instance at the time of the error (watchdog.log, Monitoring tab).',
+      'If it keeps failing, open a case with Adobe Customer Care and paste the summary below.',
+    ],
+    relatedArticles: 'Other articles that may help:',
+  },
+
+  askFeedback: 'Was this helpful?',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  feedbackThanks: 'Thanks for the feedback!',
+  feedbackSorry: "Sorry it didn't help. The summary below is ready to paste into a support ticket.",
+  summaryIntro: 'Case summary (you can paste it into a support ticket):',
+  caseSummary: (facts) =>
+    [
+      `Symptom: Message Center workflow ${facts.workflow} fails with "Empty return for method 'Logon' of service 'xtk:session'" (${facts.article})`,
+      `Error time(s): ${facts.errorTimes.length ? list(facts.errorTimes) : 'not given'}`,
+      `Server restart time: ${facts.restartTime ?? 'not given'}`,
+      `Verdict: ${
+        facts.verdict === 'coincides'
+          ? `the error coincides with the restart; move the scheduler to ${facts.newStartTimes.join(' or ')}`
+          : facts.verdict === 'differs'
+            ? 'the error does not coincide with the restart; the cause is elsewhere'
+            : 'check not finished'
+      }`,
+      ...(facts.otherErrorTimes.length ? [`Errors outside the restart window: ${list(facts.otherErrorTimes)}`] : []),
+    ].join('\n'),
+  gaveUp: "I still couldn't read that, so let's stop the check here.",
+
+  help: {
+    general:
+      'Describe an Adobe Campaign Classic problem or paste an error or log line, and I will find the knowledge-base article. ' +
+      'Commands: **start over**, **cancel**, **en español** / **in English**.',
+    offer: 'Answer **yes** to start the guided check of this article, or **no** to skip it.',
+    choice: 'Pick the article that matches your problem with its button or number.',
+    errorTime:
+      'I need the time of the error from the technical workflow\'s log: open the workflow, its **Tracking** tab (or **Display logs**), and type the time like 06:02, or paste the lines.',
+    restartTime: "I need the time the server restarts every day, like 06:00. If you don't know it, say **I don't know** and I'll tell you where to find it.",
+    feedback: 'Tell me whether this was helpful: **yes** or **no**.',
+  },
+  cancelled: 'Cancelled. Ask me anything else when you need to.',
+  startedOver: "Let's start over. Describe the problem or paste the error.",
+  languageSwitched: "OK, I'll continue in English.",
+  turnError: (id) => `Sorry, something went wrong on my side (reference ${id}). Type **start over** to begin again.`,
+};

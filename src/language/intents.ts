@@ -1,0 +1,44 @@
+import type { Language } from '../kb/types';
+
+/**
+ * The few things a user can say at any point of a conversation, recognised in either language
+ * whatever the conversation's language is: a Spanish speaker may well type "help".
+ */
+
+export type Command = { kind: 'help' } | { kind: 'cancel' } | { kind: 'startOver' } | { kind: 'switchLanguage'; language: Language };
+
+const fold = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[¡!¿?.,;:()"'`*_]/g, ' ').replace(/\s+/g, ' ').trim();
+
+const COMMANDS: ReadonlyArray<readonly [RegExp, Command]> = [
+  [/^(help|ayuda|ayudame|\?|what can you do|que puedes hacer)$/, { kind: 'help' }],
+  [/^(cancel|cancelar|cancela|stop|quit|exit|salir|para|parar)$/, { kind: 'cancel' }],
+  [/^(start over|restart|reset|start again|begin again|empezar de nuevo|empezar otra vez|volver a empezar|reiniciar|de nuevo|empecemos de nuevo)$/, { kind: 'startOver' }],
+  [/^((in )?english( please)?|(en )?ingles( por favor)?|(please )?switch to english|speak english|habla(me)? en ingles)$/, { kind: 'switchLanguage', language: 'en' }],
+  [/^((en )?espanol( por favor)?|(in )?spanish( please)?|(please )?switch to spanish|habla(me)? en espanol|castellano|en castellano)$/, { kind: 'switchLanguage', language: 'es' }],
+];
+
+export function recognizeCommand(text: string | undefined): Command | undefined {
+  const folded = fold(text ?? '');
+  if (!folded || folded.length > 40) return undefined;
+  return COMMANDS.find(([pattern]) => pattern.test(folded))?.[1];
+}
+
+const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|of course|please|go ahead|let s go|si|sip|vale|claro|por supuesto|de acuerdo|dale|adelante|venga|ok vale|helpful|util|me ha servido|sirvio|me sirvio)( please| por favor| gracias| thanks)?$/;
+const NO = /^(n|no|nope|nah|no thanks|not now|not really|skip|no gracias|ahora no|paso|not helpful|no me ha servido|no sirvio|no me sirvio|no util)( please| por favor| gracias| thanks)?$/;
+
+/** Yes or no typed in either language; undefined for anything else. */
+export function recognizeYesNo(text: string | undefined): boolean | undefined {
+  const folded = fold(text ?? '');
+  if (YES.test(folded)) return true;
+  if (NO.test(folded)) return false;
+  return undefined;
+}
+
+const DONT_KNOW = /^(i )?(don ?t|do not|dont) know|^(no idea|not sure|dunno|unknown|no lo se|no se|ni idea|ni idea de|lo desconozco|desconozco|no estoy seguro|no estoy segura|ns)\b/;
+
+/** "No lo sé", "I don't know" and the like. */
+export function isDontKnow(text: string | undefined): boolean {
+  const folded = fold(text ?? '');
+  return folded.length <= 60 && DONT_KNOW.test(folded);
+}
