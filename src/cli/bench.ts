@@ -11,6 +11,7 @@ import path from 'node:path';
 import { splitKbPath } from '../kb/paths';
 import { openKnowledgeBase, type KnowledgeBase } from '../knowledgeBase';
 import { REPOSITORY_ROOT } from '../kb/paths';
+import { measureBaselines } from './baselines';
 import type { LabelledQuestion } from './evaluation';
 
 const SYNTHETIC_SIZE = 10_000;
@@ -18,11 +19,13 @@ const PASSES = 5;
 
 async function main(): Promise<void> {
   const corpusPaths = splitKbPath(process.env.KB_PATH ?? path.resolve(REPOSITORY_ROOT, '../shared/kb-corpus'));
-  const questions = (JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'test/eval/questions.json'), 'utf8')) as LabelledQuestion[]).map((q) => q.question);
+  const labelled = JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'test/eval/questions.json'), 'utf8')) as LabelledQuestion[];
+  const questions = labelled.map((q) => q.question);
   console.log(`Node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}; ${questions.length} questions x ${PASSES} passes\n`);
   console.log('knowledge base        articles  load ms  index ms  p50 ms  p99 ms  max ms  heap MB');
 
-  report('real corpus', await openKnowledgeBase(corpusPaths, quiet), questions);
+  const real = await openKnowledgeBase(corpusPaths, quiet);
+  report('real corpus', real, questions);
 
   const synthetic = writeSyntheticCorpus(corpusPaths, SYNTHETIC_SIZE);
   try {
@@ -30,6 +33,20 @@ async function main(): Promise<void> {
   } finally {
     rmSync(synthetic, { recursive: true, force: true });
   }
+
+  if (process.argv.includes('--no-baselines')) return;
+  console.log('\nAgainst the designs it replaced (real corpus, one pass; fuse.js takes a while):');
+  console.log('search                            top-1         off-topic rejected   p50 ms   p99 ms');
+  for (const row of measureBaselines(real.articles, real.index, labelled)) {
+    console.log(
+      `${row.name.padEnd(32)} ${`${row.top1}/${row.answerable}`.padStart(8)} ${`(${pct(row.top1, row.answerable)})`.padStart(8)}` +
+        ` ${`${row.offTopicRejected}/${row.offTopic}`.padStart(10)} ${`(${pct(row.offTopicRejected, row.offTopic)})`.padStart(8)} ${fixed(row.p50Ms).padStart(8)} ${fixed(row.p99Ms).padStart(8)}`,
+    );
+  }
+}
+
+function pct(part: number, total: number): string {
+  return total ? `${((100 * part) / total).toFixed(0)}%` : '-';
 }
 
 function report(name: string, kb: KnowledgeBase, questions: string[]): void {
