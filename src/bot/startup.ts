@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import * as dotenv from 'dotenv';
+import { loadGuidedCheck, type GuidedCheckData } from '../kb/loader';
+import { REPOSITORY_ROOT } from '../kb/paths';
+import { openKnowledgeBase, type KnowledgeBase } from '../knowledgeBase';
+import type { Config } from '../config';
+import { catalog } from '../i18n/catalog';
+import type { TurnErrorMessage } from './adapter';
+import { createBot, type BotApp, type BotDependencies } from './createBot';
+
+/** Start-up shared by the HTTP service (src/index.ts) and the terminal chat (src/cli/chat.ts). */
+
+/** The article whose guided check the bot walks users through. */
+export const GUIDED_CHECK_ARTICLE = 'KA-05406';
+
+/**
+ * Reads `.env` from the repository root, as the samples do beside their code, so that
+ * `npm start` and `npm run chat` see the same settings from any working folder. Variables
+ * already in the environment win. Quiet: dotenv otherwise prints a line on every start.
+ */
+export function loadDotEnv(file: string = path.join(REPOSITORY_ROOT, '.env')): void {
+  if (!existsSync(file)) return;
+  const { error } = dotenv.config({ path: file, quiet: true });
+  if (error) console.error(`Cannot read ${file}: ${error.message}`);
+}
+
+export interface LoadedBot extends BotApp {
+  knowledgeBase: KnowledgeBase;
+  guidedCheck: GuidedCheckData;
+  /** Time to read the articles, build the index and create the bot. */
+  loadMs: number;
+}
+
+export interface LoadOptions {
+  /** Receives one line per skipped file; stderr when omitted. */
+  log?: (line: string) => void;
+  /** The rest of createBot's dependencies (storage, …), when not its defaults. */
+  bot?: Partial<Omit<BotDependencies, 'knowledgeBase' | 'guidedCheck' | 'defaultLanguage'>>;
+}
+
+/**
+ * Loads the knowledge base (kb/ plus KB_PATH) and the guided check, and creates the bot.
+ * Files that are not articles are logged and skipped; an invalid guided check throws.
+ */
+export async function loadBot(config: Config, options: LoadOptions = {}): Promise<LoadedBot> {
+  const started = performance.now();
+  const knowledgeBase = await openKnowledgeBase(config.kbPaths, options.log ?? console.error);
+  const guidedCheck = loadGuidedCheck(GUIDED_CHECK_ARTICLE);
+  const app = createBot({ ...options.bot, knowledgeBase, guidedCheck, defaultLanguage: config.defaultLanguage });
+  return { ...app, knowledgeBase, guidedCheck, loadMs: performance.now() - started };
+}
+
+/** What the user is told when a turn fails: the catalogue's text in the conversation's language. */
+export function turnErrorMessage(app: Pick<BotApp, 'language'>): TurnErrorMessage {
+  return async (context, errorId) => catalog(await app.language.get(context)).turnError(errorId);
+}

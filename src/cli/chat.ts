@@ -1,0 +1,74 @@
+/**
+ * npm run chat                                   the bot in the terminal: no Teams, no Azure
+ * printf 'question\nyes\n' | npm run --silent chat   one message per line; exits at end of input
+ *
+ * Replies print as text; a card's buttons and suggested actions print as "[1] Title" and typing
+ * the number clicks it. A line ending in "\" continues on the next line (to paste log lines
+ * as one message). CHAT_LOCALE (else LANG) sets the locale, CHAT_CHANNEL=msteams the channel.
+ * Reads .env and KB_PATH like the service.
+ */
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline';
+import { installTurnErrorHandler } from '../bot/adapter';
+import { loadBot, loadDotEnv, turnErrorMessage } from '../bot/startup';
+import { ConfigError, loadConfig } from '../config';
+import { ChatSession, localeFromEnvironment } from './chatSession';
+
+const CHANNELS = ['emulator', 'msteams'];
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  const config = loadConfig();
+  const channelId = process.env.CHAT_CHANNEL?.trim() || 'emulator';
+  if (!CHANNELS.includes(channelId)) throw new ConfigError(`Invalid configuration: CHAT_CHANNEL: expected one of ${CHANNELS.join(', ')}`);
+  const locale = localeFromEnvironment(process.env.CHAT_LOCALE) ?? localeFromEnvironment(process.env.LANG) ?? 'en-US';
+
+  // Events the bot records for counting go to stderr, off the transcript.
+  const loaded = await loadBot(config, { bot: { record: (event) => console.error(JSON.stringify(event)) } });
+  const interactive = Boolean(process.stdin.isTTY);
+  const session = new ChatSession(loaded.bot, { channelId, locale, userName: safeUserName() }, (text) => process.stdout.write(text));
+  installTurnErrorHandler(session.adapter, loaded.conversationState, turnErrorMessage(loaded));
+
+  if (interactive) {
+    console.error(`${loaded.knowledgeBase.articles.length} articles, ${locale}, channel ${channelId}. Ask a question; Ctrl-D to quit.`);
+  }
+  await session.start();
+
+  const lines = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive, prompt: '> ' });
+  // Ctrl-C ends the chat like Ctrl-D (readline would otherwise only pause).
+  lines.on('SIGINT', () => lines.close());
+  if (interactive) lines.prompt();
+  let pending: string[] = [];
+  for await (const line of lines) {
+    if (line.endsWith('\\')) {
+      pending.push(line.slice(0, -1));
+      continue;
+    }
+    const message = [...pending, line].join('\n');
+    pending = [];
+    // Piped input is not echoed by the terminal: print it so the transcript reads as a dialogue.
+    if (!interactive && message.trim()) process.stdout.write(`> ${message.trim().replace(/\n/g, '\n  ')}\n`);
+    await session.input(message);
+    if (interactive) lines.prompt();
+  }
+  if (pending.length) await session.input(pending.join('\n'));
+  return 0;
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'user';
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);
