@@ -1,105 +1,40 @@
 /**
- * npm run bench: search speed figures (no pass/fail; see the README for the latest run).
- * - index build time and per-query latency p50/p99 over the labelled questions, on kb/ plus the
- *   shared corpus (KB_PATH, default ../shared/kb-corpus);
- * - the same on a synthetic KB of about 10,000 articles: corpus copies with new numbers, written
- *   to a temporary folder and loaded through the real loader.
+ * npm run bench: the figures, printed as tables (no pass/fail; the README keeps the latest run).
+ *   search   search latency and index build, real corpus and ~10,000 articles, and the baselines
+ *   state    bytes stored per conversation at each step of the guided check
+ *   turns    guided-check throughput and latency over HTTP against an echo bot's ceiling
+ *   growth   start-up time, resident memory and search-turn latency as the KB grows
+ * `npm run bench -- search state` runs only those sections; --no-baselines skips fuse.js's slow run.
+ * KB_PATH (default ../shared/kb-corpus) is the real corpus.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { splitKbPath } from '../kb/paths';
-import { openKnowledgeBase, type KnowledgeBase } from '../knowledgeBase';
-import { REPOSITORY_ROOT } from '../kb/paths';
-import { measureBaselines } from './baselines';
+import { REPOSITORY_ROOT, splitKbPath } from '../kb/paths';
 import type { LabelledQuestion } from './evaluation';
+import { benchGrowth } from './bench/growth';
+import { benchSearch } from './bench/search';
+import { benchState } from './bench/state';
+import { CORPUS_DEFAULT } from './bench/support';
+import { benchTurns } from './bench/turns';
 
-const SYNTHETIC_SIZE = 10_000;
-const PASSES = 5;
+const SECTIONS = ['search', 'state', 'turns', 'growth'] as const;
 
-async function main(): Promise<void> {
-  const corpusPaths = splitKbPath(process.env.KB_PATH ?? path.resolve(REPOSITORY_ROOT, '../shared/kb-corpus'));
+async function main(argv: string[]): Promise<void> {
+  const asked = argv.filter((arg) => (SECTIONS as readonly string[]).includes(arg));
+  const run = new Set(asked.length ? asked : SECTIONS);
+  const corpusPaths = splitKbPath(process.env.KB_PATH ?? CORPUS_DEFAULT);
   const labelled = JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'test/eval/questions.json'), 'utf8')) as LabelledQuestion[];
-  const questions = labelled.map((q) => q.question);
-  console.log(`Node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}; ${questions.length} questions x ${PASSES} passes\n`);
-  console.log('knowledge base        articles  load ms  index ms  p50 ms  p99 ms  max ms  heap MB');
+  const cpu = os.cpus()[0]?.model.trim() ?? 'cpu';
+  console.log(`# Benchmark: Node ${process.version}, ${os.cpus().length} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${new Date().toISOString().slice(0, 10)}`);
 
-  const real = await openKnowledgeBase(corpusPaths, quiet);
-  report('real corpus', real, questions);
-
-  const synthetic = writeSyntheticCorpus(corpusPaths, SYNTHETIC_SIZE);
-  try {
-    report('synthetic 10k', await openKnowledgeBase([synthetic], quiet), questions);
-  } finally {
-    rmSync(synthetic, { recursive: true, force: true });
-  }
-
-  if (process.argv.includes('--no-baselines')) return;
-  console.log('\nAgainst the designs it replaced (real corpus, one pass; fuse.js takes a while):');
-  console.log('search                            top-1         off-topic rejected   p50 ms   p99 ms');
-  for (const row of measureBaselines(real.articles, real.index, labelled)) {
-    console.log(
-      `${row.name.padEnd(32)} ${`${row.top1}/${row.answerable}`.padStart(8)} ${`(${pct(row.top1, row.answerable)})`.padStart(8)}` +
-        ` ${`${row.offTopicRejected}/${row.offTopic}`.padStart(10)} ${`(${pct(row.offTopicRejected, row.offTopic)})`.padStart(8)} ${fixed(row.p50Ms).padStart(8)} ${fixed(row.p99Ms).padStart(8)}`,
-    );
-  }
+  if (run.has('search')) await benchSearch(corpusPaths, labelled, !argv.includes('--no-baselines'));
+  if (run.has('state')) await benchState();
+  if (run.has('turns')) await benchTurns(corpusPaths);
+  if (run.has('growth')) await benchGrowth(corpusPaths, labelled);
 }
 
-function pct(part: number, total: number): string {
-  return total ? `${((100 * part) / total).toFixed(0)}%` : '-';
-}
-
-function report(name: string, kb: KnowledgeBase, questions: string[]): void {
-  for (const question of questions) kb.index.search(question); // warm-up: JIT and spelling cache
-  const latencies: number[] = [];
-  for (let pass = 0; pass < PASSES; pass++) {
-    for (const question of questions) {
-      const started = performance.now();
-      kb.index.search(question);
-      latencies.push(performance.now() - started);
-    }
-  }
-  latencies.sort((a, b) => a - b);
-  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
-  console.log(
-    `${name.padEnd(20)} ${String(kb.articles.length).padStart(9)} ${fixed(kb.loadMs, 0).padStart(8)} ${fixed(kb.indexMs, 0).padStart(9)}` +
-      ` ${fixed(percentile(latencies, 0.5)).padStart(7)} ${fixed(percentile(latencies, 0.99)).padStart(7)} ${fixed(latencies.at(-1) ?? 0).padStart(7)} ${fixed(heapMb, 0).padStart(8)}`,
-  );
-}
-
-/** Copies of the corpus articles with new article numbers, as Markdown files in a temp folder. */
-function writeSyntheticCorpus(corpusPaths: string[], size: number): string {
-  const sources = corpusPaths.flatMap((dir) => ['en', 'es'].flatMap((language) => {
-    const folder = path.join(dir, language);
-    try {
-      return readdirSync(folder).filter((file) => file.endsWith('.md')).map((file) => ({ language, text: readFileSync(path.join(folder, file), 'utf8') }));
-    } catch {
-      return [];
-    }
-  }));
-  if (sources.length === 0) throw new Error(`No corpus articles found in ${corpusPaths.join(', ')}`);
-  const root = mkdtempSync(path.join(os.tmpdir(), 'kb-synthetic-'));
-  for (const language of ['en', 'es']) mkdirSync(path.join(root, language));
-  for (let i = 0; i < size; i++) {
-    const source = sources[i % sources.length]!;
-    const number = `KA-${String(900000 + i)}`;
-    const text = source.text.replace(/^article-number:.*$/m, `article-number: ${number}`);
-    writeFileSync(path.join(root, source.language, `${number}.md`), text);
-  }
-  return root;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-}
-
-function fixed(value: number, digits = 2): string {
-  return value.toFixed(digits);
-}
-
-function quiet(): void {}
-
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

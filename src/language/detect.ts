@@ -7,6 +7,7 @@ import { LANGUAGES, type Language } from '../kb/types';
  * carry a mark only Spanish has.
  */
 
+const DECISIVE_HINTS = 2;
 const SPANISH_MARKS = /[ñ¿¡áéíóú]/i;
 const WORD = /[\p{L}]{2,}/gu;
 // Frequent function words; enough to settle what the statistical detector leaves as a tie.
@@ -25,7 +26,9 @@ export function detectLanguage(text: string, fallback: Language): Language {
   if (SPANISH_MARKS.test(text)) return 'es';
   if (tokens.length <= 2) return fallback;
 
+  // Function words settle most messages at a fraction of the statistical detector's cost.
   const hint = hintScore(tokens);
+  if (Math.abs(hint.es - hint.en) >= DECISIVE_HINTS) return hint.es > hint.en ? 'es' : 'en';
   const detected = detectAll(text, { only: [...LANGUAGES] });
   const [first, second] = detected;
   if (first && (!second || first.accuracy - second.accuracy > 0.1) && hint[other(first.lang as Language)] <= hint[first.lang as Language]) {

@@ -1,8 +1,8 @@
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import type { Article } from '../kb/types';
-import type { KbIndex } from '../search/searchIndex';
-import type { LabelledQuestion } from './evaluation';
+import type { Article } from '../../kb/types';
+import type { KbIndex } from '../../search/searchIndex';
+import type { LabelledQuestion } from '../evaluation';
 
 /**
  * The designs this search replaced, measured on the same questions: fuse.js with its default

@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { REPOSITORY_ROOT } from '../../kb/paths';
+
+/** Shared pieces of the benchmark: figures, tables, corpora and bot processes. */
+
+export const CORPUS_DEFAULT = path.resolve(REPOSITORY_ROOT, '../shared/kb-corpus');
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+export function fixed(value: number, digits = 2): string {
+  return value.toFixed(digits);
+}
+
+/** Prints rows as an aligned table, first column left-aligned, the rest right-aligned. */
+export function printTable(header: string[], rows: Array<Array<string | number>>): void {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  for (const row of cells) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+}
+
+/** Copies of the corpus articles with new article numbers, as Markdown files in a temp folder. */
+export function writeSyntheticCorpus(corpusPaths: string[], size: number): string {
+  const sources = corpusPaths.flatMap((dir) =>
+    ['en', 'es'].flatMap((language) => {
+      const folder = path.join(dir, language);
+      try {
+        return readdirSync(folder).filter((file) => file.endsWith('.md')).map((file) => ({ language, text: readFileSync(path.join(folder, file), 'utf8') }));
+      } catch {
+        return [];
+      }
+    }),
+  );
+  if (sources.length === 0) throw new Error(`No corpus articles found in ${corpusPaths.join(', ')}`);
+  const root = mkdtempSync(path.join(os.tmpdir(), 'kb-synthetic-'));
+  for (const language of ['en', 'es']) mkdirSync(path.join(root, language));
+  for (let i = 0; i < size; i++) {
+    const source = sources[i % sources.length]!;
+    const number = `KA-${String(900000 + i)}`;
+    writeFileSync(path.join(root, source.language, `${number}.md`), source.text.replace(/^article-number:.*$/m, `article-number: ${number}`));
+  }
+  return root;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface BotProcess {
+  url: string;
+  child: ChildProcess;
+  /** Process start to the first 200 from /health, in ms. */
+  readyMs: number;
+  /** Resident memory once ready, in MB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts a compiled entry point (dist/...) as its own process and waits until /health answers. */
+export async function startProcess(entry: string, env: Record<string, string> = {}): Promise<BotProcess> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, entry)], {
+    cwd: REPOSITORY_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${entry} not ready after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const readyMs = performance.now() - started;
+  return {
+    url,
+    child,
+    readyMs,
+    rssMb: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+/** A Bot Framework message activity answered in the HTTP response (expectReplies). */
+export function activity(conversationId: string, text: string, locale = 'en-US'): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: `${conversationId}-${Math.random().toString(36).slice(2)}`,
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    locale,
+    from: { id: `user-${conversationId}`, name: 'Operator' },
+    recipient: { id: 'bot', name: 'KB Bot' },
+    conversation: { id: conversationId },
+    text,
+  };
+}
