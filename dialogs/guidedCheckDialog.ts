@@ -20,6 +20,8 @@ export interface GuidedCheckOptions {
   question: string;
   /** Error times already read from a log pasted with the question. */
   evidence?: ErrorTimeAnswer;
+  /** A workflow named in the question, used when the log gives none. */
+  workflow?: string;
 }
 
 /** What the check has learnt so far; kept in the dialog's state between turns. */
@@ -80,7 +82,7 @@ export class GuidedCheckDialog extends ComponentDialog {
     if (!asked.answered) return this.giveUp(step);
     const state = this.caseOf(step);
     state.errorTimes = asked.value.errorTimes;
-    state.workflow = asked.value.workflow;
+    state.workflow = asked.value.workflow ?? step.options.workflow;
     if (asked.value.workflow || asked.value.errorTimes.length > 1 || step.options.evidence) {
       const c = catalog(await this.language.get(step.context));
       await step.context.sendActivity(c.errorsFromLog(asked.value.errorTimes.map(formatClock), asked.value.workflow));

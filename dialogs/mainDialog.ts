@@ -87,6 +87,8 @@ export class MainDialog extends CancelAndHelpDialog {
   private async startCheck(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {
     const language = await this.language.get(step.context);
     const evidence = hasTimestampedLogLine(question) ? readErrorTimes(question, this.check, language) : undefined;
-    return step.replaceDialog(GUIDED_CHECK, { question, evidence } satisfies GuidedCheckOptions);
+    // "mcSynch_mcExec1 fails with…": the workflow the user named is the one to reschedule.
+    const workflow = new RegExp(this.check.workflow.nameRegex, 'i').exec(question)?.[0];
+    return step.replaceDialog(GUIDED_CHECK, { question, evidence, workflow } satisfies GuidedCheckOptions);
   }
 }

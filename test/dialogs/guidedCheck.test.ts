@@ -63,6 +63,7 @@ const scripts: Script[] = [
       { user: 'si', expect: ['¿A qué hora ocurrió el error?'] },
       { user: 'a las 6 y 2', expect: ['¿A qué hora se reinicia'] },
       { user: 'no lo sé', expect: ['06:00', 'processRestartTime', 'Servicio de atención al cliente de Adobe', '¿A qué hora se reinicia'] },
+      { user: '06:00', expect: ['coincide', 'el flujo de trabajo **mcSynch_mcExec1**'], reject: ['mcSynch_<instance>'] },
     ],
   },
   {
