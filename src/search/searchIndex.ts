@@ -54,6 +54,8 @@ const MIN_IDF_DOCUMENTS = 500;
 // Past two rare words' worth of matches, each further one adds this much confidence.
 const EVIDENCE_FLOOR = 2;
 const EVIDENCE_BONUS = 0.1;
+// Half a rare word's worth: below it, a match says little about which article is meant.
+const MIN_EVIDENCE = 0.5;
 const ARTICLE_NUMBER = /\bka[\s-]?(\d{5,})\b/i;
 
 interface IndexedDoc {
@@ -234,11 +236,13 @@ export class KbIndex {
 /**
  * How sure the search is that an article answers the question: the share of the question it
  * matches, raised when it shares several rare words with the article (a long chatty message
- * about the article's error is about that article, however much else it says). `evidence`
- * counts the matched weight in units of the rarest possible word.
+ * about the article's error is about that article, however much else it says), and lowered
+ * when all it shares are common words ("error", "workflow": every other article has them).
+ * `evidence` counts the matched weight in units of the rarest possible word.
  */
 function confidence(share: number, evidence: number): number {
-  return Math.min(1, share + EVIDENCE_BONUS * Math.max(0, evidence - EVIDENCE_FLOOR));
+  const specificity = Math.min(1, evidence / MIN_EVIDENCE);
+  return Math.min(1, share + EVIDENCE_BONUS * Math.max(0, evidence - EVIDENCE_FLOOR)) * specificity;
 }
 
 /** The weight of the question's words that the result matched, each at its strongest field. */

@@ -67,6 +67,14 @@ describeWithCorpus('KbIndex over the shared corpus', (corpus) => {
     if (best) expect(best.score).toBeLessThan(MIN_CONFIDENCE);
   });
 
+  it.each(['error', 'workflow', 'Adobe Campaign', 'problema'])('does not pick an article for the common words %j', (question) => {
+    expect(index.search(question).hits).toEqual([]);
+  });
+
+  it.each([['logon', 'KA-05406'], ['mcSync deadlock', 'KA-23471']])('answers a short but specific question %j', (question, number) => {
+    expect(index.search(question).hits[0]?.number).toBe(number);
+  });
+
   it('offers near-duplicate articles as a choice', () => {
     const { hits } = index.search('Is TLS 1.3 supported by Adobe Campaign?');
     expect(hits.map((hit) => hit.number).sort()).toEqual(['KA-16836', 'KA-21516']);
