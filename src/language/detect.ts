@@ -8,7 +8,11 @@ import { LANGUAGES, type Language } from '../kb/types';
  */
 
 const DECISIVE_HINTS = 2;
-const SPANISH_MARKS = /[ñ¿¡áéíóú]/i;
+const MAX_DETECTED_LENGTH = 4000;
+// Marks only Spanish has; in a capitalised word they are more likely a name ("García").
+const SPANISH_PUNCTUATION = /[¿¡]/;
+const SPANISH_LETTERS = /[ñáéíóú]/;
+const SPANISH_MARK_WEIGHT = 2;
 const WORD = /[\p{L}]{2,}/gu;
 // Frequent function words; enough to settle what the statistical detector leaves as a tie.
 const HINTS: Record<Language, ReadonlySet<string>> = {
@@ -21,15 +25,21 @@ export function languageFromLocale(locale: string | undefined, fallback: Languag
   return (LANGUAGES as readonly string[]).includes(code) ? (code as Language) : fallback;
 }
 
+// A pasted journal or log line starts with its timestamp; its words are the product's, not the user's.
+const LOG_LINE = /^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}:\d{2})\b.*$/gm;
+
 export function detectLanguage(text: string, fallback: Language): Language {
-  const tokens = text.toLowerCase().match(WORD) ?? [];
-  if (SPANISH_MARKS.test(text)) return 'es';
-  if (tokens.length <= 2) return fallback;
+  const bounded = text.slice(0, MAX_DETECTED_LENGTH);
+  const ownWords = bounded.replace(LOG_LINE, ' ');
+  const words = (ownWords.trim() ? ownWords : bounded).match(WORD) ?? [];
+  const marked = SPANISH_PUNCTUATION.test(text) || words.some((word) => SPANISH_LETTERS.test(word) && word === word.toLowerCase());
+  if (words.length <= 2) return marked ? 'es' : fallback;
 
   // Function words settle most messages at a fraction of the statistical detector's cost.
-  const hint = hintScore(tokens);
+  const hint = hintScore(words.map((word) => word.toLowerCase()));
+  if (marked) hint.es += SPANISH_MARK_WEIGHT;
   if (Math.abs(hint.es - hint.en) >= DECISIVE_HINTS) return hint.es > hint.en ? 'es' : 'en';
-  const detected = detectAll(text, { only: [...LANGUAGES] });
+  const detected = detectAll(words.join(' '), { only: [...LANGUAGES] });
   const [first, second] = detected;
   if (first && (!second || first.accuracy - second.accuracy > 0.1) && hint[other(first.lang as Language)] <= hint[first.lang as Language]) {
     return first.lang as Language;

@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article, Language } from '../kb/types';
 import { detectLanguage } from '../language/detect';
-import { stripNoise, words } from './normalize';
+import { words } from './normalize';
 import { SpellingCorrector } from './spelling';
 import { indexTerms, queryTermGroups, STOP_WORDS, termsOf, type TermGroup } from './terms';
 
@@ -130,7 +130,7 @@ export class KbIndex {
 
   /** What a user sees: the articles that answer the question, or none. */
   search(question: string, options: SearchOptions = {}): SearchAnswer {
-    const language = options.language ?? detectLanguage(stripNoise(question), options.fallbackLanguage ?? 'en');
+    const language = options.language ?? detectLanguage(question, options.fallbackLanguage ?? 'en');
     const ranked = this.rankIn(question, language);
     const best = ranked[0];
     if (!best || best.score < MIN_CONFIDENCE) return { language, hits: [] };
@@ -143,7 +143,7 @@ export class KbIndex {
 
   /** Every candidate with its confidence, best first, thresholds not applied (for KB authors). */
   rank(question: string, options: SearchOptions = {}): SearchHit[] {
-    const language = options.language ?? detectLanguage(stripNoise(question), options.fallbackLanguage ?? 'en');
+    const language = options.language ?? detectLanguage(question, options.fallbackLanguage ?? 'en');
     return this.rankIn(question, language).map(withoutRank);
   }
 

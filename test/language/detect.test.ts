@@ -17,6 +17,16 @@ describe('detectLanguage', () => {
     expect(detectLanguage('hola', 'en')).toBe('en');
   });
 
+  it('reads the language from what the user wrote, not from pasted log lines', () => {
+    const log = "19/08/2022 06:00:41\tmcSynch_mcExec1\tEmpty return for method 'Logon' of service 'xtk:session'";
+    expect(detectLanguage(`os pego el log del flujo que falla:\n${log}\n${log}`, 'en')).toBe('es');
+    expect(detectLanguage(`here is the log of the failing workflow:\n${log}`, 'es')).toBe('en');
+  });
+
+  it('does not take an accented name for Spanish', () => {
+    expect(detectLanguage('Ana García says the mcSynch workflow fails every morning', 'es')).toBe('en');
+  });
+
   it('takes Spanish-only marks even in one word', () => {
     expect(detectLanguage('¿sesión?', 'en')).toBe('es');
   });
