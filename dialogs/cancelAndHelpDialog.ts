@@ -40,9 +40,13 @@ export class CancelAndHelpDialog extends ComponentDialog {
         break;
       }
       case 'switchLanguage':
-        await this.language.set(innerDc.context, command.language);
-        await innerDc.context.sendActivity(catalog(command.language).languageSwitched);
+      case 'toggleLanguage': {
+        const current = await this.language.get(innerDc.context);
+        const language = command.kind === 'switchLanguage' ? command.language : current === 'en' ? 'es' : 'en';
+        await this.language.set(innerDc.context, language);
+        await innerDc.context.sendActivity(catalog(language).languageSwitched);
         break;
+      }
       case 'cancel':
       case 'startOver': {
         const c = catalog(await this.language.get(innerDc.context));

@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { languageFromLocale } from '../src/language/detect';
 import type { Language } from '../src/kb/types';
+import { noteTurn } from '../src/bot/turnLog';
 
 /** The conversation's language: set by the first question, kept for short answers, switched on request. */
 export class ConversationLanguage {
@@ -11,10 +12,13 @@ export class ConversationLanguage {
 
   async get(context: TurnContext): Promise<Language> {
     const stored = await this.accessor.get(context);
-    return stored ?? languageFromLocale(context.activity.locale, this.defaultLanguage);
+    const language = stored ?? languageFromLocale(context.activity.locale, this.defaultLanguage);
+    noteTurn(context, { language });
+    return language;
   }
 
   async set(context: TurnContext, language: Language): Promise<void> {
     await this.accessor.set(context, language);
+    noteTurn(context, { language });
   }
 }

@@ -1,6 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { verdictCard } from '../src/bot/cards';
+import { noteTurn } from '../src/bot/turnLog';
 import { judge, type Verdict } from '../src/check/verdict';
 import { catalog, type CaseFacts } from '../src/i18n/catalog';
 import type { GuidedCheckData } from '../src/kb/checkData';
@@ -97,6 +98,7 @@ export class GuidedCheckDialog extends ComponentDialog {
     state.restartTime = asked.value;
     const verdict = judge({ errorTimes: state.errorTimes, restartTime: asked.value, workflow: state.workflow }, this.check);
     state.verdict = verdict;
+    noteTurn(step.context, { article: this.check.article, verdict: verdict.coincides ? 'coincides' : 'differs' });
     this.record({ event: 'verdict', article: this.check.article, coincides: verdict.coincides });
 
     const language = await this.language.get(step.context);
@@ -132,6 +134,7 @@ export class GuidedCheckDialog extends ComponentDialog {
     const state = this.caseOf(step);
     const c = catalog(await this.language.get(step.context));
     if (asked.answered) {
+      noteTurn(step.context, { article: this.check.article, helpful: asked.value });
       this.record({ event: 'feedback', article: this.check.article, helpful: asked.value, verdict: verdictName(state) });
       await step.context.sendActivity(asked.value ? c.feedbackThanks : c.feedbackSorry);
     }

@@ -1,6 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { articleCard } from '../src/bot/cards';
+import { noteTurn } from '../src/bot/turnLog';
 import { catalog } from '../src/i18n/catalog';
 import type { GuidedCheckData } from '../src/kb/checkData';
 import type { KbIndex } from '../src/search/searchIndex';
@@ -46,11 +47,23 @@ export class MainDialog extends CancelAndHelpDialog {
     // A button of an earlier card, clicked when no question is waiting for it.
     if (input.value.kbAction === 'offer' && input.value.answer === 'yes') return this.startCheck(step, '');
     if (input.value.kbAction === 'choose' && typeof input.value.article === 'string') return step.next({ answered: true, value: { article: input.value.article } });
+    // Any other button with nothing waiting for it: its question was answered, or (in a group chat
+    // or channel, where everyone sees the cards) it belongs to someone else's check.
+    if (!step.options?.question && !input.text && typeof input.value.kbAction === 'string') {
+      await step.context.sendActivity(catalog(await this.language.get(step.context)).staleCard);
+      return step.endDialog();
+    }
 
     const question = step.options?.question ?? input.text;
+    // Nothing to search, e.g. a Teams message that only @mentioned the bot: say what it can do.
+    if (!question.trim()) {
+      await step.context.sendActivity(catalog(await this.language.get(step.context)).help.general);
+      return step.endDialog();
+    }
     (step.values as { question?: string }).question = question;
     const answer = this.index.search(question, { fallbackLanguage: await this.language.get(step.context) });
     await this.language.set(step.context, answer.language);
+    noteTurn(step.context, { article: answer.hits[0]?.number, score: answer.hits[0]?.score, matches: answer.hits.length });
     const c = catalog(answer.language);
     if (answer.hits.length === 0) {
       await step.context.sendActivity(c.noMatch);
@@ -66,6 +79,7 @@ export class MainDialog extends CancelAndHelpDialog {
     if ('newQuestion' in chosen.value) return step.replaceDialog(this.id, { question: chosen.value.newQuestion });
 
     const number = chosen.value.article;
+    noteTurn(step.context, { article: number });
     if (number === this.check.article) return step.beginDialog(OFFER, { article: number });
 
     const language = await this.language.get(step.context);

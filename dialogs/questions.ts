@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import { articleCard, choiceCard, errorTimeCard, feedbackCard, restartTimeCard, yesNoCard } from '../src/bot/cards';
+import { plainName } from '../src/bot/userText';
 import type { GuidedCheckData } from '../src/kb/checkData';
 import { isDontKnow, recognizeYesNo } from '../src/language/intents';
 import type { KbIndex } from '../src/search/searchIndex';
@@ -69,7 +70,8 @@ export function readErrorTimes(text: string, check: GuidedCheckData, language: '
     const evidence = parseLogLines(text, new RegExp(check.workflow.nameRegex, 'i'), {
       errorSignatures: check.errorSignatures.map((signature) => new RegExp(signature, 'i')),
     });
-    if (evidence.errorTimes.length) return { errorTimes: evidence.errorTimes, workflow: evidence.workflows[0] };
+    // The workflow's name goes into cards and messages: never as markup, whatever the log held.
+    if (evidence.errorTimes.length) return { errorTimes: evidence.errorTimes, workflow: plainName(evidence.workflows[0]) };
   }
   const parsed = parseTime(text, language);
   return parsed.ok ? { errorTimes: parsed.times } : undefined;

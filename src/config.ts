@@ -8,6 +8,37 @@ import { splitKbPath } from './kb/paths';
 
 const optionalText = z.string().trim().optional().transform((value) => value || undefined);
 
+/** Comma-separated Microsoft Entra tenant ids (GUIDs); empty or unset: every tenant. */
+const tenantList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((tenant) => tenant.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.guid({ message: 'expected comma-separated tenant ids (GUIDs, e.g. 00000000-0000-0000-0000-000000000000)' })));
+
+/** pino's levels, most severe first; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** STORAGE: where conversation state lives; empty counts as unset. */
+const storageKind = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+  z.enum(['memory', 'blob'], { message: 'expected memory or blob' }).default('memory'),
+);
+
+/** An Azure Storage connection string with what the Blob SDK needs; the message never quotes it (it holds a key). */
+const blobConnectionString = optionalText.superRefine((value, ctx) => {
+  const problem = value === undefined ? undefined : connectionStringProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (expected e.g. DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net)` });
+});
+
+/** Azure's rule for container names. */
+const blobContainer = optionalText.pipe(
+  z
+    .string()
+    .regex(/^(?=.{3,63}$)[a-z0-9](?:-?[a-z0-9])*$/, 'expected 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit')
+    .optional(),
+);
+
 const EnvironmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   KB_PATH: optionalText,
@@ -16,9 +47,23 @@ const EnvironmentSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional().or(z.literal('').transform(() => undefined)),
   MicrosoftAppTenantId: optionalText,
+  ALLOWED_TENANTS: tenantList,
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((value) => value || 'info')
+    .pipe(z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` })),
+  LOG_HASH_SALT: optionalText,
+  STORAGE: storageKind,
+  BLOB_CONNECTION_STRING: blobConnectionString,
+  BLOB_CONTAINER: blobContainer,
 });
 
 export interface Config {
+  /** STORAGE and its settings: where conversation and user state live. */
+  storage: StorageSettings;
   port: number;
   /** Extra article folders, searched recursively, beside the repository's kb/. */
   kbPaths: string[];
@@ -29,7 +74,16 @@ export interface Config {
     type?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     tenantId?: string;
   };
+  /** ALLOWED_TENANTS, lower-cased: only these tenants are served; every tenant when empty. */
+  allowedTenants: string[];
+  /** LOG_LEVEL: the least severe level logged (default info). */
+  logLevel: LogLevel;
+  /** LOG_HASH_SALT: salt of the conversation ids' hashes in the log; random per process when unset. */
+  logHashSalt?: string;
 }
+
+/** In the process (one instance, lost on restart) or in an Azure Blob Storage container shared by every instance. */
+export type StorageSettings = { kind: 'memory' } | { kind: 'blob'; connectionString: string; container: string };
 
 export class ConfigError extends Error {}
 
@@ -46,8 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (settings.MicrosoftAppType === 'SingleTenant' && !settings.MicrosoftAppTenantId) {
     throw new ConfigError('Invalid configuration: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }
+  const storage = storageSettings(settings);
   return {
     port: settings.PORT,
+    storage,
     kbPaths: splitKbPath(settings.KB_PATH),
     defaultLanguage: settings.DEFAULT_LANGUAGE,
     microsoftApp: {
@@ -56,5 +112,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       type: settings.MicrosoftAppType,
       tenantId: settings.MicrosoftAppTenantId,
     },
+    allowedTenants: settings.ALLOWED_TENANTS,
+    logLevel: settings.LOG_LEVEL,
+    logHashSalt: settings.LOG_HASH_SALT,
   };
+}
+
+function storageSettings(settings: z.infer<typeof EnvironmentSchema>): StorageSettings {
+  const { STORAGE: kind, BLOB_CONNECTION_STRING: connectionString, BLOB_CONTAINER: container } = settings;
+  if (kind === 'memory') {
+    // Most likely STORAGE=blob was forgotten: every instance would keep its own state and lose it on restart.
+    if (connectionString) throw new ConfigError('Invalid configuration: STORAGE is memory but BLOB_CONNECTION_STRING is set; set STORAGE=blob (or remove BLOB_CONNECTION_STRING)');
+    return { kind };
+  }
+  if (!connectionString) throw new ConfigError('Invalid configuration: BLOB_CONNECTION_STRING is required when STORAGE=blob');
+  if (!container) throw new ConfigError('Invalid configuration: BLOB_CONTAINER is required when STORAGE=blob');
+  return { kind, connectionString, container };
+}
+
+/**
+ * What is wrong with an Azure Storage connection string, if anything, by the storage SDK's own
+ * rules (names are case-sensitive): UseDevelopmentStorage=true (Azurite's defaults); the
+ * account-key form, DefaultEndpointsProtocol, AccountName, AccountKey and either BlobEndpoint or
+ * EndpointSuffix; or the SAS form, BlobEndpoint and SharedAccessSignature.
+ */
+export function connectionStringProblem(value: string): string | undefined {
+  if (value.startsWith('UseDevelopmentStorage=true')) return undefined;
+  const parts = new Map<string, string>();
+  for (const segment of value.split(';')) {
+    if (!segment.trim()) continue;
+    const equals = segment.indexOf('=');
+    if (equals <= 0) return 'expected Name=value pairs separated by ";"';
+    parts.set(segment.slice(0, equals).trim(), segment.slice(equals + 1).trim());
+  }
+  const endpoint = parts.get('BlobEndpoint');
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/i.test(endpoint)) return 'BlobEndpoint is not an http(s) URL';
+  if (parts.has('SharedAccessSignature')) return endpoint ? undefined : 'BlobEndpoint is required with a SharedAccessSignature';
+  if (!parts.get('AccountName')) return 'AccountName is missing';
+  const key = parts.get('AccountKey');
+  if (!key) return 'AccountKey (or SharedAccessSignature) is missing';
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key)) return 'AccountKey is not base64';
+  const protocol = parts.get('DefaultEndpointsProtocol');
+  if (protocol === undefined) return 'DefaultEndpointsProtocol is missing';
+  if (protocol.toLowerCase() !== 'https' && protocol.toLowerCase() !== 'http') return 'DefaultEndpointsProtocol must be https or http';
+  if (!endpoint && !parts.get('EndpointSuffix')) return 'EndpointSuffix (or BlobEndpoint) is missing';
+  return undefined;
 }

@@ -5,39 +5,52 @@
  */
 import type { Server } from 'restify';
 import { createAdapter, installTurnErrorHandler } from './bot/adapter';
-import type { BotApp } from './bot/createBot';
+import { createLogger, errorFields, type Logger } from './bot/logger';
 import { createServer } from './bot/server';
-import { loadBot, loadDotEnv, turnErrorMessage } from './bot/startup';
+import { installGracefulShutdown } from './bot/shutdown';
+import { loadBot, loadDotEnv, turnErrorMessage, type LoadedBot } from './bot/startup';
+import { createStorage, type OptimisticStorage } from './bot/storage';
+import { logCheckEvents } from './bot/turnLog';
 import { ConfigError, loadConfig, type Config } from './config';
+
+/** Structured log lines on stdout (see src/bot/logger.ts); LOG_LEVEL once the settings are read. */
+let logger: Logger = createLogger();
 
 async function main(): Promise<void> {
   loadDotEnv();
   let config: Config;
+  let storage: OptimisticStorage;
   try {
     config = loadConfig();
+    // Before the port opens: a connection string the storage SDK rejects is a configuration error too.
+    storage = createStorage(config.storage);
   } catch (error) {
     if (error instanceof ConfigError) exit(error.message);
     throw error;
   }
+  logger = createLogger({ level: config.logLevel });
 
-  const adapter = createAdapter(config);
-  let app: BotApp | undefined;
+  const adapter = createAdapter(config, { logger });
+  let app: LoadedBot | undefined;
   const server = createServer({
     adapter,
     // The server only routes turns here once isReady() holds, i.e. once app is set.
-    bot: { run: async (context) => { await app?.bot.run(context); } },
+    bot: { run: async (context) => { await app?.runner.run(context); } },
     isReady: () => app !== undefined,
+    logger,
   });
+  // SIGTERM/SIGINT: no new requests, the turns in flight finish (up to 10 s), exit 0.
+  installGracefulShutdown(server, { logger });
   await listen(server, config.port);
-  closeOnSignals(server);
 
-  const loaded = await loadBot(config);
-  installTurnErrorHandler(adapter, loaded.conversationState, turnErrorMessage(loaded));
+  // Verdicts and feedback as log lines of their own, for counting what helped.
+  const loaded = await loadBot(config, { log: (line) => logger.warn(line), logger, bot: { record: logCheckEvents(logger), storage } });
+  installTurnErrorHandler(adapter, loaded.conversationState, turnErrorMessage(loaded), logger);
   app = loaded;
 
-  console.log(
-    `Bot ready on http://localhost:${config.port}/api/messages: ${loaded.knowledgeBase.articles.length} articles ` +
-      `loaded in ${Math.round(loaded.loadMs)} ms, ready ${process.uptime().toFixed(2)} s after the process started`,
+  logger.info(
+    { port: config.port, storage: config.storage.kind, articles: loaded.knowledgeBase.articles.length, loadMs: Math.round(loaded.loadMs), readySeconds: Number(process.uptime().toFixed(2)) },
+    `Bot ready on http://localhost:${config.port}/api/messages`,
   );
 }
 
@@ -51,26 +64,15 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
-function closeOnSignals(server: Server): void {
-  const close = (signal: NodeJS.Signals): void => {
-    console.error(`${signal}: closing the server`);
-    // Requests in flight finish; a connection that lingers must not hold the exit for long.
-    setTimeout(() => process.exit(0), 5000).unref();
-    server.close(() => process.exit(0));
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
-}
-
 function exit(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-// A promise rejected outside a turn (a timer, a stray callback) is logged, not fatal:
-// conversations live in memory, and a crash would drop them all.
+// A promise rejected outside a turn (a timer, a stray callback) is logged, not fatal: a crash
+// would drop every turn in flight (and, with STORAGE=memory, every conversation).
 process.on('unhandledRejection', (reason) => {
-  console.error('Unhandled rejection:', reason);
+  logger.error({ err: errorFields(reason) }, 'unhandled rejection');
 });
 
 main().catch((error: unknown) => exit(`Cannot start the bot: ${error instanceof Error ? error.message : String(error)}`));

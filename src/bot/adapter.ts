@@ -1,27 +1,63 @@
-import { randomBytes } from 'node:crypto';
 import {
   type BotAdapter,
-  CloudAdapter,
+  CallerIdConstants,
   ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
   type ConversationState,
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config';
+import { GuardedCloudAdapter } from './guardedAdapter';
+import { errorFields, fallbackLogger, silentLogger, type Logger } from './logger';
+import { TurnLogMiddleware, turnFacts } from './turnLog';
+
+export interface AdapterOptions {
+  /** Receives one line per turn (see turnLog.ts); nothing is logged when omitted. */
+  logger?: Logger;
+  /**
+   * Where the Bot Framework publishes the keys that sign channel (and Emulator) tokens: the
+   * public cloud's OpenID metadata when omitted. Tests point them at a key server on loopback,
+   * so that real tokens are checked against real keys with no network.
+   */
+  openIdMetadata?: { channel: string; emulator?: string };
+  /** Longest wait for those keys before the request is refused (default 10 s). */
+  authenticationTimeoutMs?: number;
+}
 
 /**
  * The Bot Framework adapter for the HTTP endpoint. Without a MicrosoftAppId the credentials
  * factory has no app id, which the SDK reads as "authentication disabled": the Bot Framework
  * Emulator and the Microsoft 365 Agents Playground can talk to the bot with no Azure account.
  */
-export function createAdapter(config: Config): CloudAdapter {
+export function createAdapter(config: Config, options: AdapterOptions = {}): GuardedCloudAdapter {
   const app = config.microsoftApp;
   const authentication = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: app.id,
     MicrosoftAppPassword: app.password,
     MicrosoftAppType: app.type,
     MicrosoftAppTenantId: app.tenantId,
+    ...(options.openIdMetadata ? publicCloudWithKeysAt(options.openIdMetadata) : {}),
   });
-  return new CloudAdapter(authentication);
+  const adapter = new GuardedCloudAdapter(authentication, options.authenticationTimeoutMs);
+  adapter.use(new TurnLogMiddleware({ logger: options.logger ?? silentLogger(), salt: config.logHashSalt }));
+  return adapter;
+}
+
+/**
+ * The public cloud's settings (botframework-connector's AuthenticationConstants) with other
+ * OpenID metadata URLs. Setting any one of these makes the SDK take all of them from the
+ * configuration, hence the full set.
+ */
+function publicCloudWithKeysAt(metadata: { channel: string; emulator?: string }): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromChannelOpenIdMetadataUrl: metadata.channel,
+    ToBotFromEmulatorOpenIdMetadataUrl: metadata.emulator ?? 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }
 
 /**
@@ -31,35 +67,36 @@ export function createAdapter(config: Config): CloudAdapter {
 export type TurnErrorMessage = (context: TurnContext, errorId: string) => Promise<string>;
 
 /**
- * On an unhandled error in a turn: log it once with a short id (never the user's text, which
- * may hold customer data), tell the user, and forget the conversation's state so that the next
- * message starts clean instead of failing again at the same dialog step. Nothing here throws:
- * the SDK would rethrow from onTurnError, and one bad turn must not take the process down.
+ * On an unhandled error in a turn: log it once under the turn's id (the one on the turn's log
+ * line; never the user's text, which may hold customer data), tell the user, and forget the
+ * conversation's state so that the next message starts clean instead of failing again at the
+ * same dialog step. Nothing here throws: the SDK would rethrow from onTurnError, and one bad
+ * turn must not take the process down. The terminal chat passes no logger: stderr then.
  */
-export function installTurnErrorHandler(adapter: BotAdapter, conversationState: ConversationState, messageFor: TurnErrorMessage): void {
+export function installTurnErrorHandler(
+  adapter: BotAdapter,
+  conversationState: ConversationState,
+  messageFor: TurnErrorMessage,
+  logger: Logger = fallbackLogger(),
+): void {
   adapter.onTurnError = async (context, error) => {
-    const errorId = randomBytes(4).toString('hex');
+    const errorId = turnFacts(context).turnId;
     const activity = context.activity;
-    console.error(
-      `[turn error ${errorId}] channel=${activity?.channelId ?? '?'} conversation=${activity?.conversation?.id ?? '?'} type=${activity?.type ?? '?'}:`,
-      error,
-    );
+    const log = logger.child({ turnId: errorId, channel: activity?.channelId, activityType: activity?.type });
+    log.error({ err: errorFields(error) }, 'turn failed');
 
     try {
       await context.sendActivity(await messageFor(context, errorId));
     } catch (sendError) {
-      console.error(`[turn error ${errorId}] could not tell the user: ${describe(sendError)}`);
+      log.error({ err: errorFields(sendError) }, 'turn failed: could not tell the user');
     }
 
     try {
       await conversationState.delete(context);
       await conversationState.saveChanges(context);
     } catch (stateError) {
-      console.error(`[turn error ${errorId}] could not clear the conversation state: ${describe(stateError)}`);
+      log.error({ err: errorFields(stateError) }, 'turn failed: could not clear the conversation state');
     }
   };
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { MemoryStorage, UserState, type ConversationState, type Storage } from 'botbuilder';
 import { ConversationLanguage } from '../../dialogs/conversationLanguage';
 import type { CheckEvent } from '../../dialogs/guidedCheckDialog';
 import { MainDialog } from '../../dialogs/mainDialog';
@@ -6,6 +6,8 @@ import type { GuidedCheckData } from '../kb/checkData';
 import type { Language } from '../kb/types';
 import type { KnowledgeBase } from '../knowledgeBase';
 import { KbBot } from './kbBot';
+import { PerUserConversationState } from './perUserConversationState';
+import { TenantGate, WelcomeOnce } from './teams';
 
 export interface BotDependencies {
   knowledgeBase: KnowledgeBase;
@@ -15,6 +17,10 @@ export interface BotDependencies {
   storage?: Storage;
   /** Receives verdicts and feedback, for counting what helped. */
   record?: (event: CheckEvent) => void;
+  /** ALLOWED_TENANTS: Microsoft Entra tenant ids served; every tenant when empty or omitted. */
+  allowedTenants?: readonly string[];
+  /** Where a refused tenant is logged, one line each; console.warn when omitted. */
+  logRefusedTenant?: (line: string) => void;
 }
 
 export interface BotApp {
@@ -28,11 +34,15 @@ export interface BotApp {
 /** Wires state, the dialogs and the bot over a loaded knowledge base. */
 export function createBot(deps: BotDependencies): BotApp {
   const storage = deps.storage ?? new MemoryStorage();
-  const conversationState = new ConversationState(storage);
+  // Per user within group chats and channels, so that two people's checks never mix.
+  const conversationState = new PerUserConversationState(storage);
   const userState = new UserState(storage);
   const language = new ConversationLanguage(conversationState.createProperty<Language>('language'), deps.defaultLanguage);
   const record = deps.record ?? ((event: CheckEvent) => console.log(JSON.stringify(event)));
   const mainDialog = new MainDialog(deps.knowledgeBase.index, deps.guidedCheck, language, record);
-  const bot = new KbBot(conversationState, userState, mainDialog, deps.defaultLanguage);
+  const bot = new KbBot(conversationState, userState, mainDialog, deps.defaultLanguage, {
+    welcomeOnce: new WelcomeOnce(storage),
+    tenantGate: new TenantGate(deps.allowedTenants ?? [], deps.defaultLanguage, deps.logRefusedTenant),
+  });
   return { bot, conversationState, userState, language };
 }

@@ -1,8 +1,17 @@
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
-import { catalog } from '../i18n/catalog';
-import { languageFromLocale } from '../language/detect';
 import type { Language } from '../kb/types';
+import { isBotArrival, removeBotMentions, welcomeText, type TenantGate, type WelcomeOnce } from './teams';
+import { noteTurn, waitingStep } from './turnLog';
+import { cleanIncomingActivity } from './userText';
+
+/** Teams behaviour: the welcome given once per conversation, and the tenant allow-list. */
+export interface KbBotTeamsOptions {
+  /** Without it, every arrival of the bot is welcomed. */
+  welcomeOnce?: WelcomeOnce;
+  /** Without it, every tenant is served. */
+  tenantGate?: TenantGate;
+}
 
 /**
  * The bot: welcomes new members and runs the main dialog for every message, saving the
@@ -15,7 +24,8 @@ export class KbBot extends ActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     private readonly mainDialog: Dialog,
-    defaultLanguage: Language,
+    private readonly defaultLanguage: Language,
+    private readonly teams: KbBotTeamsOptions = {},
   ) {
     super();
     this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
@@ -26,24 +36,39 @@ export class KbBot extends ActivityHandler {
       await next();
     });
 
+    // Teams sends both on install (installationUpdate "add", and conversationUpdate with the bot
+    // among membersAdded): either welcomes, once per conversation.
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      if ((context.activity.membersAdded ?? []).some((member) => member.id !== botId)) {
-        await context.sendActivity(catalog(languageFromLocale(context.activity.locale, defaultLanguage)).welcome);
-      }
+      if (isBotArrival(context.activity)) await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (isBotArrival(context.activity)) await this.welcome(context);
       await next();
     });
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // The edge of the bot: the user's text and card inputs bounded (4,000 characters) and cleaned once.
+    cleanIncomingActivity(context.activity);
+    // Before anything reads the text: "<at>Bot</at> question" is a question.
+    if (context.activity.type === 'message' && context.activity.text) context.activity.text = removeBotMentions(context.activity);
+    // Another organisation: a polite refusal, one log line, and no dialog or state at all.
+    if (await this.teams.tenantGate?.refuse(context)) return;
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    if (this.teams.welcomeOnce && !(await this.teams.welcomeOnce.claim(context))) return;
+    await context.sendActivity(welcomeText(context.activity, this.defaultLanguage));
   }
 
   private async runMainDialog(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.mainDialog.id);
+    noteTurn(context, { step: waitingStep(dc) });
   }
 }

@@ -1,5 +1,8 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import * as restify from 'restify';
+import type { GuardedCloudAdapter } from './guardedAdapter';
+import { silentLogger, type Logger } from './logger';
+import { answerActivityRequest, guardServerErrors, readJsonBody } from './requestGuard';
 
 /** What the endpoint needs of a bot: an ActivityHandler, or anything that runs a turn. */
 export interface TurnRunner {
@@ -7,8 +10,10 @@ export interface TurnRunner {
 }
 
 export interface ServerOptions {
-  adapter: CloudAdapter;
+  adapter: GuardedCloudAdapter;
   bot: TurnRunner;
+  /** Refused and failed requests are logged here; nothing when omitted. */
+  logger?: Logger;
   /** False while the knowledge base loads: /health says 503 and messages are turned away. */
   isReady: () => boolean;
 }
@@ -20,13 +25,14 @@ export interface ServerOptions {
  * Both delivery modes are the CloudAdapter's: normally replies are posted back to the
  * activity's serviceUrl and the request is answered with an empty 200; with
  * `deliveryMode: "expectReplies"` the adapter buffers them and returns `{activities}` as the
- * response body. A body that is not a JSON activity is answered 400 before the bot.
+ * response body. What is not a JSON activity of at most 256 KB, or not authenticated when the
+ * bot has credentials, is answered 4xx before the bot (see requestGuard.ts).
  */
 export function createServer(options: ServerOptions): restify.Server {
   const { adapter, bot, isReady } = options;
+  const logger = options.logger ?? silentLogger();
   const server = restify.createServer({ name: 'campaign-kb-bot' });
-  // JSON only: restify's general bodyParser would also take multipart uploads into temp files.
-  server.use(restify.plugins.jsonBodyParser());
+  guardServerErrors(server, logger);
 
   server.get('/health', (_req, res, next) => {
     if (isReady()) res.send(200, { status: 'ok' });
@@ -34,20 +40,15 @@ export function createServer(options: ServerOptions): restify.Server {
     next();
   });
 
-  server.post('/api/messages', async (req, res) => {
+  // The body is read by the route (size limit, JSON only), not by restify's body parser.
+  server.post('/api/messages', readJsonBody({ logger }), async (req, res) => {
     if (!isReady()) {
       // The channel retries; better than a turn without its knowledge base.
       res.header('Retry-After', '5');
       res.send(503, { status: 'starting' });
       return;
     }
-    // The adapter throws (a 500) on a JSON body that is no activity; that is the client's error.
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
-      res.send(400, { code: 'BadRequest', message: 'Expected a Bot Framework activity' });
-      return;
-    }
-    await adapter.process(req, res, (context) => bot.run(context));
+    await answerActivityRequest({ adapter, bot, logger }, req, res);
   });
 
   return server;

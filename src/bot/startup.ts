@@ -7,7 +7,12 @@ import { openKnowledgeBase, type KnowledgeBase } from '../knowledgeBase';
 import type { Config } from '../config';
 import { catalog } from '../i18n/catalog';
 import type { TurnErrorMessage } from './adapter';
+import type { CheckEvent } from '../../dialogs/guidedCheckDialog';
 import { createBot, type BotApp, type BotDependencies } from './createBot';
+import type { Logger } from './logger';
+import type { TurnRunner } from './server';
+import { createStorage, whenStateSaved } from './storage';
+import { guardTurns } from './turnGuard';
 
 /** Start-up shared by the HTTP service (src/index.ts) and the terminal chat (src/cli/chat.ts). */
 
@@ -30,11 +35,15 @@ export interface LoadedBot extends BotApp {
   guidedCheck: GuidedCheckData;
   /** Time to read the articles, build the index and create the bot. */
   loadMs: number;
+  /** The bot as the endpoint runs it: replies held until the state is saved, state conflicts and outages handled (turnGuard.ts). */
+  runner: TurnRunner;
 }
 
 export interface LoadOptions {
   /** Receives one line per skipped file; stderr when omitted. */
   log?: (line: string) => void;
+  /** For the runner's state conflict and outage lines; stderr when omitted. */
+  logger?: Logger;
   /** The rest of createBot's dependencies (storage, …), when not its defaults. */
   bot?: Partial<Omit<BotDependencies, 'knowledgeBase' | 'guidedCheck' | 'defaultLanguage'>>;
 }
@@ -47,8 +56,25 @@ export async function loadBot(config: Config, options: LoadOptions = {}): Promis
   const started = performance.now();
   const knowledgeBase = await openKnowledgeBase(config.kbPaths, options.log ?? console.error);
   const guidedCheck = loadGuidedCheck(GUIDED_CHECK_ARTICLE);
-  const app = createBot({ ...options.bot, knowledgeBase, guidedCheck, defaultLanguage: config.defaultLanguage });
-  return { ...app, knowledgeBase, guidedCheck, loadMs: performance.now() - started };
+  // STORAGE's storage unless the caller brings one.
+  const storage = options.bot?.storage ?? createStorage(config.storage);
+  // ALLOWED_TENANTS refusals go to the service's log, one warn line each.
+  const logRefusedTenant = options.logger && ((line: string) => options.logger?.warn(line));
+  // Check events are recorded once the turn's state is saved: a turn run again counts once.
+  const record = options.bot?.record;
+  const deferredRecord = record && ((event: CheckEvent) => whenStateSaved(() => record(event)));
+  const app = createBot({
+    allowedTenants: config.allowedTenants,
+    logRefusedTenant,
+    ...options.bot,
+    ...(deferredRecord ? { record: deferredRecord } : {}),
+    storage,
+    knowledgeBase,
+    guidedCheck,
+    defaultLanguage: config.defaultLanguage,
+  });
+  const runner = guardTurns(app.bot, { language: (context) => app.language.get(context), defaultLanguage: config.defaultLanguage, logger: options.logger });
+  return { ...app, knowledgeBase, guidedCheck, loadMs: performance.now() - started, runner };
 }
 
 /** What the user is told when a turn fails: the catalogue's text in the conversation's language. */

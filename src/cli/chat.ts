@@ -24,7 +24,8 @@ async function main(): Promise<number> {
   const locale = localeFromEnvironment(process.env.CHAT_LOCALE) ?? localeFromEnvironment(process.env.LANG) ?? 'en-US';
 
   // Events the bot records for counting go to stderr, off the transcript.
-  const loaded = await loadBot(config, { bot: { record: (event) => console.error(JSON.stringify(event)) } });
+  // The terminal is no tenant: ALLOWED_TENANTS (for Teams traffic) does not apply here.
+  const loaded = await loadBot(config, { bot: { record: (event) => console.error(JSON.stringify(event)), allowedTenants: [] } });
   const interactive = Boolean(process.stdin.isTTY);
   const session = new ChatSession(loaded.bot, { channelId, locale, userName: safeUserName() }, (text) => process.stdout.write(text));
   installTurnErrorHandler(session.adapter, loaded.conversationState, turnErrorMessage(loaded));

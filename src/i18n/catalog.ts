@@ -19,6 +19,14 @@ export interface CaseFacts {
 export interface Catalog {
   languageName: string;
   welcome: string;
+  /** The bot's name where the channel gives none, e.g. in the mention hint. */
+  botName: string;
+  /** Added to the welcome in a group chat or a team channel: how to address the bot there. */
+  welcomeShared: (botName: string) => string;
+  /** ALLOWED_TENANTS: the answer to someone from another organisation. */
+  tenantNotAllowed: string;
+  /** A card's button clicked when its question is no longer waiting (or is someone else's). */
+  staleCard: string;
   noMatch: string;
   choiceIntro: string;
   choiceRetry: string;
@@ -65,6 +73,10 @@ export interface Catalog {
   startedOver: string;
   languageSwitched: string;
   turnError: (correlationId: string) => string;
+  /** The state storage cannot be reached: this message was not handled, what was saved is kept. */
+  storageUnavailable: string;
+  /** This message lost the race with another one of the same conversation (after retries): send it again. */
+  repeatPlease: string;
 }
 
 const CATALOGS: Record<Language, Catalog> = { en, es };

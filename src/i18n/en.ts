@@ -8,6 +8,15 @@ export const en: Catalog = {
     "Hi! I help Adobe Campaign Classic operators troubleshoot with Adobe's knowledge base, in English or Spanish. " +
     "Describe the problem or paste the error or log line, for example: *mcSynch_mcExec1 fails with Empty return for method 'Logon' of service 'xtk:session'*. " +
     'Type **help** at any time, **start over** to begin again, or **en español** to switch language.',
+  botName: 'Campaign KB',
+  welcomeShared: (botName) =>
+    `Here, mention me (**@${botName}**) in your message so that I see it; in a channel I answer in the message's thread. ` +
+    "Each person's guided check is their own: only the person who started a check can answer its questions.",
+  tenantNotAllowed:
+    "Sorry, I'm not available for your organisation. This bot only answers users of the organisations it was set up for; ask your Teams administrator if you think you should have access.",
+  staleCard:
+    "That button belongs to a question that isn't waiting for an answer from you (it was already answered, or it's someone else's check). " +
+    'Describe the problem or paste the error to start your own, or type **help**.',
   noMatch:
     "Sorry, I couldn't find a knowledge-base article for that. I can help with Adobe Campaign Classic problems: " +
     'error messages, failing workflows (Message Center, mcSynch), deliveries and configuration. Try the exact error text or paste the log line.',
@@ -114,4 +123,8 @@ export const en: Catalog = {
   startedOver: "Let's start over. Describe the problem or paste the error.",
   languageSwitched: "OK, I'll continue in English.",
   turnError: (id) => `Sorry, something went wrong on my side (reference ${id}). Type **start over** to begin again.`,
+  storageUnavailable:
+    "Sorry, I'm temporarily unavailable: I can't reach the place where I keep our conversation. " +
+    "Nothing you've answered so far is lost. Please send your message again in a minute.",
+  repeatPlease: 'Sorry, this message reached me at the same moment as another one of yours, and I could only handle the other one. Please send it again.',
 };

@@ -8,6 +8,15 @@ export const es: Catalog = {
     '¡Hola! Ayudo a los operadores de Adobe Campaign Classic a resolver incidencias con la base de conocimiento de Adobe, en español o en inglés. ' +
     "Describe el problema o pega el error o la línea del log, por ejemplo: *mcSynch_mcExec1 falla con Empty return for method 'Logon' of service 'xtk:session'*. " +
     'Escribe **ayuda** en cualquier momento, **empezar de nuevo** para volver a empezar o **in English** para cambiar de idioma.',
+  botName: 'Campaign KB',
+  welcomeShared: (botName) =>
+    `Aquí, mencióname (**@${botName}**) en tu mensaje para que lo vea; en un canal respondo en el hilo del mensaje. ` +
+    'La comprobación guiada de cada persona es suya: solo quien la empezó puede responder a sus preguntas.',
+  tenantNotAllowed:
+    'Lo siento, no estoy disponible para tu organización. Este bot solo atiende a usuarios de las organizaciones para las que se configuró; consulta con tu administrador de Teams si crees que deberías tener acceso.',
+  staleCard:
+    'Ese botón es de una pregunta que no espera respuesta tuya (ya se respondió o es de la comprobación de otra persona). ' +
+    'Describe el problema o pega el error para empezar la tuya, o escribe **ayuda**.',
   noMatch:
     'Lo siento, no he encontrado ningún artículo de la base de conocimiento para eso. Puedo ayudarte con problemas de Adobe Campaign Classic: ' +
     'mensajes de error, flujos de trabajo que fallan (Message Center, mcSynch), envíos y configuración. Prueba con el texto exacto del error o pega la línea del log.',
@@ -114,4 +123,8 @@ export const es: Catalog = {
   startedOver: 'Empecemos de nuevo. Describe el problema o pega el error.',
   languageSwitched: 'De acuerdo, sigo en español.',
   turnError: (id) => `Lo siento, algo ha fallado por mi parte (referencia ${id}). Escribe **empezar de nuevo** para volver a empezar.`,
+  storageUnavailable:
+    'Lo siento, no estoy disponible temporalmente: no puedo acceder al lugar donde guardo nuestra conversación. ' +
+    'No se ha perdido nada de lo que has respondido hasta ahora. Vuelve a enviar tu mensaje dentro de un minuto.',
+  repeatPlease: 'Lo siento, este mensaje me llegó a la vez que otro tuyo y solo he podido atender el otro. Vuelve a enviarlo, por favor.',
 };

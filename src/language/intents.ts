@@ -5,7 +5,13 @@ import type { Language } from '../kb/types';
  * whatever the conversation's language is: a Spanish speaker may well type "help".
  */
 
-export type Command = { kind: 'help' } | { kind: 'cancel' } | { kind: 'startOver' } | { kind: 'switchLanguage'; language: Language };
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'cancel' }
+  | { kind: 'startOver' }
+  | { kind: 'switchLanguage'; language: Language }
+  /** "language" / "idioma" (the Teams command menu's entry): the other of the two languages. */
+  | { kind: 'toggleLanguage' };
 
 const fold = (text: string): string =>
   text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[¡!¿?.,;:()"'`*_]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -15,6 +21,7 @@ const COMMANDS: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^(cancel|cancelar|cancela|stop|quit|exit|salir|para|parar)$/, { kind: 'cancel' }],
   [/^(start over|restart|reset|start again|begin again|empezar de nuevo|empezar otra vez|volver a empezar|reiniciar|de nuevo|empecemos de nuevo)$/, { kind: 'startOver' }],
   [/^((in )?english( please)?|(en )?ingles( por favor)?|(please )?switch to english|speak english|habla(me)? en ingles)$/, { kind: 'switchLanguage', language: 'en' }],
+  [/^(language|idioma|change (the )?language|switch language|cambiar (de |el )?idioma|cambia (de |el )?idioma|otro idioma)$/, { kind: 'toggleLanguage' }],
   [/^((en )?espanol( por favor)?|(in )?spanish( please)?|(please )?switch to spanish|habla(me)? en espanol|castellano|en castellano)$/, { kind: 'switchLanguage', language: 'es' }],
 ];
 

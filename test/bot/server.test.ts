@@ -4,6 +4,7 @@ import { renderActivityAsText } from '../../src/bot/cardText';
 import { createServer } from '../../src/bot/server';
 import { loadConfig } from '../../src/config';
 import { close, listen, messageActivity, post, sendMessage, startBotServer, startFakeChannel, type BotServer } from '../support/http';
+import { captureLogs } from '../support/logs';
 
 /**
  * The question every test here asks, and what the replies to it must show. Holds for the echo
@@ -75,7 +76,7 @@ describe('HTTP endpoint with the real bot and KB, no credentials', () => {
     expect(notAnActivity.status).toBe(400);
 
     const notJson = await post(server.url, 'hello', { raw: true, contentType: 'text/plain' });
-    expect(notJson.status).toBe(400);
+    expect(notJson.status).toBe(415);
 
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     expect(rendered(await sendMessage(server.url, 'after-malformed', QUESTION))).toMatch(EXPECTED_REPLY);
@@ -129,11 +130,11 @@ describe('turn error handler', () => {
       await context.sendActivity(`turn ${turn}`);
       await next();
     });
-    const adapter = createAdapter(loadConfig({}));
-    installTurnErrorHandler(adapter, conversationState, async (context, errorId) => `sorry (${context.activity.locale}, ${errorId})`);
-    const server = createServer({ adapter, bot, isReady: () => true });
+    const logs = captureLogs();
+    const adapter = createAdapter(loadConfig({}), { logger: logs.logger });
+    installTurnErrorHandler(adapter, conversationState, async (context, errorId) => `sorry (${context.activity.locale}, ${errorId})`, logs.logger);
+    const server = createServer({ adapter, bot, isReady: () => true, logger: logs.logger });
     const url = await listen(server);
-    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const say = async (text: string): Promise<string> => rendered(await sendMessage(url, 'failing-1', text, 'es-ES'));
       expect(await say('one')).toBe('turn 1');
@@ -142,16 +143,16 @@ describe('turn error handler', () => {
       const apology = await say('boom: customer secret');
       const errorId = /^sorry \(es-ES, ([0-9a-f]{8})\)$/.exec(apology)?.[1];
       expect(errorId).toBeDefined();
-      const logged = errors.mock.calls.map((args) => args.map(String).join(' ')).join('\n');
-      expect(logged).toContain(errorId);
-      expect(logged).toContain('the dialog broke');
-      expect(logged).not.toContain('customer secret');
+      const [failure] = logs.withMessage('turn failed');
+      expect(failure).toMatchObject({ level: 'error', turnId: errorId, err: { message: 'the dialog broke' } });
+      // The turn's own line carries the same id, so the two can be joined.
+      expect(logs.withMessage('turn').find((line) => line.turnId === errorId)).toMatchObject({ outcome: 'error' });
+      expect(logs.text()).not.toContain('customer secret');
 
       // The conversation starts over.
       expect(await say('three')).toBe('turn 1');
       expect((await fetch(`${url}/health`)).status).toBe(200);
     } finally {
-      errors.mockRestore();
       await close(server);
     }
   });

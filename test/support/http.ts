@@ -3,7 +3,8 @@ import { createServer as createHttpServer, type IncomingMessage, type Server as 
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import type { Server } from 'restify';
-import { createAdapter, installTurnErrorHandler, type TurnErrorMessage } from '../../src/bot/adapter';
+import { createAdapter, installTurnErrorHandler, type AdapterOptions, type TurnErrorMessage } from '../../src/bot/adapter';
+import { silentLogger, type Logger } from '../../src/bot/logger';
 import { createServer } from '../../src/bot/server';
 import { loadBot, turnErrorMessage, type LoadedBot, type LoadOptions } from '../../src/bot/startup';
 import { loadConfig } from '../../src/config';
@@ -23,7 +24,7 @@ export interface BotServer {
   loaded: LoadedBot;
   /** Sends one message in a conversation and returns the bot's replies (expectReplies). */
   sendMessage(conversationId: string, message: UserMessage, locale?: string): Promise<Partial<Activity>[]>;
-  post(body: unknown, init?: { contentType?: string; raw?: boolean }): Promise<{ status: number; body: unknown }>;
+  post(body: unknown, init?: PostInit): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -33,15 +34,22 @@ export interface StartOptions {
   /** createBot's optional dependencies (storage, record, …). */
   bot?: LoadOptions['bot'];
   turnErrorMessage?: TurnErrorMessage;
+  /** The service's log (turns, refused requests, turn errors); nothing is logged when omitted. */
+  logger?: Logger;
+  /** Settings as environment variables, e.g. MicrosoftAppId; none (no authentication) when omitted. */
+  env?: Record<string, string>;
+  /** createAdapter's other options, e.g. a key server on loopback for Bot Framework tokens. */
+  adapter?: Omit<AdapterOptions, 'logger'>;
 }
 
 /** Starts the service as src/index.ts does, without credentials, on 127.0.0.1 and a free port. */
 export async function startBotServer(options: StartOptions = {}): Promise<BotServer> {
-  const config = { ...loadConfig({}), kbPaths: options.kbPaths ?? [] };
-  const loaded = await loadBot(config, { bot: options.bot });
-  const adapter = createAdapter(config);
-  installTurnErrorHandler(adapter, loaded.conversationState, options.turnErrorMessage ?? turnErrorMessage(loaded));
-  const server = createServer({ adapter, bot: loaded.bot, isReady: () => true });
+  const config = { ...loadConfig(options.env ?? {}), kbPaths: options.kbPaths ?? [] };
+  const logger = options.logger ?? silentLogger();
+  const loaded = await loadBot(config, { bot: options.bot, logger });
+  const adapter = createAdapter(config, { ...options.adapter, logger });
+  installTurnErrorHandler(adapter, loaded.conversationState, options.turnErrorMessage ?? turnErrorMessage(loaded), logger);
+  const server = createServer({ adapter, bot: loaded.runner, isReady: () => true, logger });
   const url = await listen(server);
   return {
     url,
@@ -95,11 +103,19 @@ export async function sendMessage(baseUrl: string, conversationId: string, messa
   return activities;
 }
 
+export interface PostInit {
+  contentType?: string;
+  /** Send the body as given (a string), not as JSON. */
+  raw?: boolean;
+  /** More request headers, e.g. Authorization. */
+  headers?: Record<string, string>;
+}
+
 /** POST /api/messages; `raw` sends the body as given (a string), not as JSON. */
-export async function post(baseUrl: string, body: unknown, init: { contentType?: string; raw?: boolean } = {}): Promise<{ status: number; body: unknown }> {
+export async function post(baseUrl: string, body: unknown, init: PostInit = {}): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
-    headers: { 'Content-Type': init.contentType ?? 'application/json' },
+    headers: { 'Content-Type': init.contentType ?? 'application/json', ...init.headers },
     body: init.raw ? String(body) : JSON.stringify(body),
   });
   const text = await response.text();

@@ -1,0 +1,107 @@
+import * as restify from 'restify';
+import { catalog } from '../../src/i18n/catalog';
+import { silentLogger } from '../../src/bot/logger';
+import { installGracefulShutdown } from '../../src/bot/shutdown';
+import { startAzurite, type Azurite } from '../support/azurite';
+import { delay, startBotProcess, until, type BotProcess } from '../support/botProcess';
+import { expectStep, guidedCheckSteps, LOCALES } from '../support/guidedCheck';
+import { close, listen } from '../support/http';
+import { startStorageProxy, type StorageProxy } from '../support/storageProxy';
+
+/**
+ * SIGTERM, as App Service or Container Apps send it before stopping an instance: no new
+ * requests, the turns in flight finish and are saved, exit 0.
+ */
+
+const CONTAINER = 'shutdown-state';
+let azurite: Azurite;
+let proxy: StorageProxy;
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  proxy = await startStorageProxy(azurite.port);
+}, 30_000);
+
+afterAll(async () => {
+  await proxy?.close();
+  await azurite?.dispose();
+});
+
+describe('a bot process receiving SIGTERM', () => {
+  let bot: BotProcess | undefined;
+  let other: BotProcess | undefined;
+  afterEach(async () => {
+    proxy.release();
+    await Promise.all([bot?.signal('SIGKILL'), other?.signal('SIGKILL')]);
+    bot = other = undefined;
+  });
+
+  it('takes no new request, finishes and saves the turn in flight, and exits 0', async () => {
+    const settings = { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionStringVia(proxy.port), BLOB_CONTAINER: CONTAINER };
+    bot = await startBotProcess('stopping', settings);
+    const [question, accept, errorTime, restartTime] = guidedCheckSteps('es');
+    expectStep(question!, await bot.say('sigterm', question!.message, LOCALES.es), 'before SIGTERM');
+    expectStep(accept!, await bot.say('sigterm', accept!.message, LOCALES.es), 'before SIGTERM');
+
+    // A turn in flight: its state save is held at the storage.
+    proxy.holdWrites();
+    const inFlight = bot.send('sigterm', errorTime!.message, LOCALES.es);
+    await proxy.waitForHeldWrites(1);
+
+    const stopped = bot.signal('SIGTERM');
+    await delay(300);
+    // New requests are not taken: the port is closed (or, on a connection already open, 503).
+    const refused = await fetch(`${bot.url}/health`).then(
+      (response) => response.status,
+      () => 'connection refused',
+    );
+    expect([503, 'connection refused']).toContain(refused);
+    expect(await Promise.race([stopped.then(() => 'exited'), delay(500).then(() => 'still running')])).toBe('still running');
+
+    // The turn finishes once its save goes through, and the user gets the whole reply.
+    proxy.release();
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expectStep(errorTime!, answer.text, 'in flight during SIGTERM');
+    expect(await stopped).toEqual({ code: 0, signal: null });
+    const stoppedBot = bot;
+    await until(() => stoppedBot.output().includes('stopped: every request in flight was answered'), 'the clean stop logged');
+
+    // Saved: another instance carries on from it.
+    other = await startBotProcess('other', { ...settings, BLOB_CONNECTION_STRING: azurite.connectionString });
+    const verdict = await other.say('sigterm', restartTime!.message, LOCALES.es);
+    expectStep(restartTime!, verdict, 'other instance');
+    expect(verdict).toContain('06:04');
+  }, 60_000);
+
+  it('exits 0 at once when idle', async () => {
+    bot = await startBotProcess('idle', { STORAGE: 'memory' });
+    const started = performance.now();
+    expect(await bot.signal('SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(performance.now() - started).toBeLessThan(3000);
+  }, 30_000);
+});
+
+describe('graceful shutdown deadline', () => {
+  it('stops waiting after the timeout and reports the cut requests with exit code 1', async () => {
+    const server = restify.createServer();
+    const shutdown = installGracefulShutdown(server, { logger: silentLogger(), timeoutMs: 300, signals: [] });
+    let finishSlow = (): void => undefined;
+    server.get('/slow', async (_req, res) => {
+      await new Promise<void>((resolve) => (finishSlow = resolve));
+      res.send(200, { text: catalog('en').welcome });
+    });
+    const url = await listen(server);
+    const hanging = fetch(`${url}/slow`).then((response) => response.status);
+    await delay(100);
+    expect(shutdown.inFlight).toBe(1);
+    const started = performance.now();
+    expect(await shutdown.stop('test')).toBe(1);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    expect(performance.now() - started).toBeLessThan(2000);
+    // (The process would exit here; the request is let finish so that the test leaves nothing open.)
+    finishSlow();
+    expect(await hanging).toBe(200);
+    await close(server);
+  });
+});
