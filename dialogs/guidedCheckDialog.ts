@@ -3,7 +3,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { verdictCard } from '../src/bot/cards';
 import { noteTurn } from '../src/bot/turnLog';
 import { judge, type Verdict } from '../src/check/verdict';
-import { catalog, type CaseFacts } from '../src/i18n/catalog';
+import { catalog, type CaseFacts, type Catalog } from '../src/i18n/catalog';
 import type { GuidedCheckData } from '../src/kb/checkData';
 import type { KbIndex } from '../src/search/searchIndex';
 import { formatClock, type ClockTime } from '../src/time/clock';
@@ -114,7 +114,7 @@ export class GuidedCheckDialog extends ComponentDialog {
         coincides: verdict.coincides,
         errorTimes: (verdict.coincides ? verdict.matching : state.errorTimes).map(formatClock),
         restartTime: formatClock(asked.value),
-        workflow: verdict.workflow,
+        workflow: this.workflowName(state, catalog(language)),
         consolePath: this.check.workflow.consolePath,
         newStartTimes: verdict.newStartTimes.map(formatClock),
         otherErrorTimes: verdict.coincides ? verdict.others.map(formatClock) : [],
@@ -150,11 +150,16 @@ export class GuidedCheckDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** The workflow from the log or the question; else a description, since "<instance>" reads as markup. */
+  private workflowName(state: CaseState, c: Catalog): string {
+    return state.workflow ?? c.unknownWorkflow;
+  }
+
   private async sendSummary(step: WaterfallStepContext, state: CaseState): Promise<void> {
     const c = catalog(await this.language.get(step.context));
     const facts: CaseFacts = {
       article: this.check.article,
-      workflow: state.verdict?.workflow ?? state.workflow ?? this.check.workflow.namePattern,
+      workflow: this.workflowName(state, c),
       errorTimes: state.errorTimes.map(formatClock),
       restartTime: state.restartTime && formatClock(state.restartTime),
       verdict: verdictName(state),

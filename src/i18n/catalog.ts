@@ -36,6 +36,8 @@ export interface Catalog {
   no: string;
   yesNoRetry: string;
   offerDeclined: string;
+  /** The sync workflow when neither the log nor the question named it. */
+  unknownWorkflow: string;
   askAnotherQuestion: string;
 
   errorTime: { title: string; whereToLook: (consolePath: string) => string; placeholder: string; retry: string };

@@ -27,6 +27,7 @@ export const en: Catalog = {
   yes: 'Yes',
   no: 'No',
   yesNoRetry: 'Please answer **yes** or **no** (or use the buttons).',
+  unknownWorkflow: "mcSynch_… (the one for your execution instance, e.g. mcSynch_mcExec1)",
   offerDeclined: 'OK. Ask me anything else when you need to.',
   askAnotherQuestion: 'Ask me another question whenever you like.',
 

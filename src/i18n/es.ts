@@ -27,6 +27,7 @@ export const es: Catalog = {
   yes: 'Sí',
   no: 'No',
   yesNoRetry: 'Responde **sí** o **no** (o usa los botones).',
+  unknownWorkflow: 'mcSynch_… (el de tu instancia de ejecución, p. ej. mcSynch_mcExec1)',
   offerDeclined: 'De acuerdo. Pregúntame lo que necesites.',
   askAnotherQuestion: 'Hazme otra pregunta cuando quieras.',
 

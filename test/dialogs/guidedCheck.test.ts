@@ -11,7 +11,7 @@ const scripts: Script[] = [
       { user: "our Message Center sync fails with Empty return for method 'Logon' of service 'xtk:session'", expect: ['Empty return error for "Logon"', 'Symptom', 'Cause', 'KA-05406', 'experienceleague.adobe.com/en/', 'walk you through'] },
       { user: 'yes', expect: ['When did the error happen?', 'Tracking', 'Administration > Production > Message Center', '[input errorTime'] },
       { user: '6:02 AM', expect: ['When does the server restart?', '[input restartTime'] },
-      { user: '06:00', expect: ['coincides with the server restart', '06:05', '06:10', 'Scheduler', 'Change...', 'mcSynch_<instance>', 'restart the workflow', 'tracking workflow on the execution instance', 'every 15 minutes', 'Was this helpful?'] },
+      { user: '06:00', expect: ['coincides with the server restart', '06:05', '06:10', 'Scheduler', 'Change...', 'mcSynch_… (the one for your execution instance', 'restart the workflow', 'tracking workflow on the execution instance', 'every 15 minutes', 'Was this helpful?'] },
       { user: 'yes', expect: ['Thanks', 'Case summary', 'Error time(s): 06:02', 'Server restart time: 06:00', 'move the scheduler to 06:05 or 06:10'] },
     ],
   },
@@ -63,7 +63,7 @@ const scripts: Script[] = [
       { user: 'si', expect: ['¿A qué hora ocurrió el error?'] },
       { user: 'a las 6 y 2', expect: ['¿A qué hora se reinicia'] },
       { user: 'no lo sé', expect: ['06:00', 'processRestartTime', 'Servicio de atención al cliente de Adobe', '¿A qué hora se reinicia'] },
-      { user: '06:00', expect: ['coincide', 'el flujo de trabajo **mcSynch_mcExec1**'], reject: ['mcSynch_<instance>'] },
+      { user: '06:00', expect: ['coincide', 'el flujo de trabajo **mcSynch_mcExec1**'], reject: ['<instance>', 'mcSynch_…'] },
     ],
   },
   {
