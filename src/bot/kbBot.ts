@@ -1,9 +1,12 @@
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogStateManagerConfiguration, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { Language } from '../kb/types';
 import { isBotArrival, removeBotMentions, welcomeText, type TenantGate, type WelcomeOnce } from './teams';
 import { noteTurn, waitingStep } from './turnLog';
 import { cleanIncomingActivity } from './userText';
+
+// The turn-state key under which botbuilder-dialogs' DialogStateManager caches its configuration.
+const MEMORY_SCOPES_KEY = 'DialogStateManagerConfiguration';
 
 /** Teams behaviour: the welcome given once per conversation, and the tenant allow-list. */
 export interface KbBotTeamsOptions {
@@ -19,6 +22,7 @@ export interface KbBotTeamsOptions {
  */
 export class KbBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
+  private memoryScopes?: DialogStateManagerConfiguration;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -66,7 +70,11 @@ export class KbBot extends ActivityHandler {
   }
 
   private async runMainDialog(context: TurnContext): Promise<void> {
+    // botbuilder-dialogs rebuilds its memory-scope configuration for every turn unless the turn
+    // carries one; it never changes, so it is built on the first turn and handed to the rest.
+    if (this.memoryScopes) context.turnState.set(MEMORY_SCOPES_KEY, this.memoryScopes);
     const dc = await this.dialogs.createContext(context);
+    this.memoryScopes ??= context.turnState.get(MEMORY_SCOPES_KEY);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.mainDialog.id);
     noteTurn(context, { step: waitingStep(dc) });

@@ -4,7 +4,8 @@ import { activity, fixed, printTable, startProcess } from './support';
 
 /**
  * Throughput and latency of the guided check over HTTP (expectReplies, loopback), against an echo
- * bot on the same botbuilder and restify: the stack's own ceiling. Each connection loops through
+ * bot on the same botbuilder and restify: the stack's own ceiling; and against a bare waterfall of
+ * text prompts with state, what botbuilder-dialogs alone costs per turn. Each connection loops through
  * the symptom question, "yes", an error time and a restart time, in a new conversation each time.
  */
 
@@ -38,22 +39,22 @@ export async function benchTurns(corpusPaths: string[]): Promise<void> {
   console.log(`\n## Guided check over HTTP: ${CONNECTIONS} connections x ${DURATION_S} s, expectReplies on loopback, full corpus loaded\n`);
   const bot = await startProcess('dist/src/index.js', { KB_PATH: corpusPaths.join(':') });
   const echo = await startProcess('dist/src/cli/echoBot.js');
+  const dialogEcho = await startProcess('dist/src/cli/echoBot.js', { ECHO_MODE: 'dialog' });
   try {
     await load(bot.url, GUIDED_CHECK); // warm-up: JIT, first Recognizers-Text load
     const check = await load(bot.url, GUIDED_CHECK);
     const ceiling = await load(echo.url, GUIDED_CHECK);
+    const dialogs = await load(dialogEcho.url, GUIDED_CHECK);
+    const row = (name: string, f: Figures) => [name, fixed(f.turnsPerSecond, 0), f.p50, f.p99, f.errors, fixed(f.turnsPerSecond / ceiling.turnsPerSecond)];
     printTable(
-      ['server', 'turns/s', 'p50 ms', 'p99 ms', 'errors'],
-      [
-        ['guided check', fixed(check.turnsPerSecond, 0), check.p50, check.p99, check.errors],
-        ['echo bot (ceiling)', fixed(ceiling.turnsPerSecond, 0), ceiling.p50, ceiling.p99, ceiling.errors],
-      ],
+      ['server', 'turns/s', 'p50 ms', 'p99 ms', 'errors', 'x echo'],
+      [row('guided check', check), row('echo bot (ceiling)', ceiling), row('waterfall of prompts + state', dialogs)],
     );
     console.log(
       `\nThroughput ratio ${fixed(check.turnsPerSecond / ceiling.turnsPerSecond)} (target >= 0.7); ` +
         `p99 ratio ${fixed(check.p99 / Math.max(ceiling.p99, 1))} (target <= 3)`,
     );
   } finally {
-    await Promise.all([bot.stop(), echo.stop()]);
+    await Promise.all([bot.stop(), echo.stop(), dialogEcho.stop()]);
   }
 }
