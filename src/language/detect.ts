@@ -1,4 +1,4 @@
-import { detectAll } from 'tinyld';
+import { detectAll } from 'tinyld/light';
 import { LANGUAGES, type Language } from '../kb/types';
 
 /**

@@ -50,6 +50,13 @@ const BODY_ONLY_FACTOR = 0.7;
 // A corrected typo counts a little less than the word itself.
 const CORRECTION_FACTOR = 0.9;
 const MAX_COVERAGE_LIFT = 1.25;
+// Terms in more than this share of the articles, and in more than COMMON_MIN_DOCUMENTS of them,
+// are "common" (see commonTermPresence). A knowledge base of a few thousand articles has none,
+// and is ranked exactly; past that, queries stop returning every article for "error".
+const COMMON_SHARE = 0.2;
+const COMMON_MIN_DOCUMENTS = 1000;
+// Where a common term was found is not recorded; it counts as found in a short field.
+const COMMON_TERM_FIELDS = ['summary'];
 const MIN_IDF_DOCUMENTS = 500;
 // Past two rare words' worth of matches, each further one adds this much confidence.
 const EVIDENCE_FLOOR = 2;
@@ -83,6 +90,10 @@ export class KbIndex {
   private readonly articles = new Map<string, Article>();
   private readonly corrector: SpellingCorrector;
   private readonly documentCount: number;
+  /** Document ordinals, for the common terms' presence bitsets. */
+  private readonly ordinal = new Map<string, number>();
+  /** Terms in a large share of the articles, with which articles hold them (see commonTermPresence). */
+  private readonly commonTerms: Map<string, Uint8Array>;
 
   private constructor(articles: readonly Article[]) {
     this.miniSearch = new MiniSearch<IndexedDoc>({
@@ -93,8 +104,10 @@ export class KbIndex {
     });
     const vocabulary = new Set<string>();
     const docs: IndexedDoc[] = [];
+    const docTerms: Array<Set<string>> = [];
     for (const article of articles) {
       const id = docId(article.number, article.language);
+      this.ordinal.set(id, docs.length);
       this.articles.set(id, article);
       const fields = fieldTexts(article);
       const doc = { id } as IndexedDoc;
@@ -108,9 +121,11 @@ export class KbIndex {
       }
       for (const term of distinct) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       docs.push(doc);
+      docTerms.push(distinct);
     }
     this.miniSearch.addAll(docs);
     this.documentCount = docs.length;
+    this.commonTerms = commonTermPresence(this.documentFrequency, docTerms);
     this.corrector = new SpellingCorrector(vocabulary);
   }
 
@@ -156,12 +171,15 @@ export class KbIndex {
     for (const group of groups) for (const { term, weight } of group.terms) termWeight.set(term, Math.max(weight, termWeight.get(term) ?? 0));
     if (termWeight.size === 0) return [];
 
+    // Common terms barely change the ranking but would make every article a result: they are
+    // left out of the query and counted from their presence bitsets instead.
+    const rare = [...termWeight.keys()].filter((term) => !this.commonTerms.has(term));
     const results = this.miniSearch.search(
-      { combineWith: 'OR', queries: [...termWeight.keys()] },
+      { combineWith: 'OR', queries: rare.length ? rare : [...termWeight.keys()] },
       { boost: FIELD_BOOST, boostTerm: (term) => termWeight.get(term) ?? 1 },
     );
     const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
-    const candidates = this.byArticle(results);
+    const candidates = this.byArticle(results, rare.length ? [...termWeight.keys()].filter((term) => this.commonTerms.has(term)) : []);
     const ranked: Array<SearchHit & { rank: number }> = [];
     for (const [number, candidate] of candidates) {
       const matchedWeight = coverage(groups, candidate.match);
@@ -178,7 +196,7 @@ export class KbIndex {
    * Results per article number, both languages together: a question mixing Spanish and the
    * English error text matches the article across its two versions.
    */
-  private byArticle(results: SearchResult[]): Map<string, { score: number; match: SearchResult['match'] }> {
+  private byArticle(results: SearchResult[], commonTerms: string[]): Map<string, { score: number; match: SearchResult['match'] }> {
     const byNumber = new Map<string, { score: number; match: SearchResult['match'] }>();
     // Coverage moves a rank by at most MAX_COVERAGE_LIFT / (MAX_COVERAGE_LIFT - 1) = 5x, so
     // results scoring below a fifth of the best can never come first or close to it.
@@ -187,13 +205,22 @@ export class KbIndex {
       if (result.score < floor && byNumber.size >= MAX_RANKED) break;
       const number = this.articles.get(result.id as string)?.number;
       if (!number) continue;
+      const match = { ...result.match };
+      const ordinal = this.ordinal.get(result.id as string)!;
+      // A common term's part of the BM25 score, roughly: its idf, once.
+      let score = result.score;
+      for (const term of commonTerms) {
+        if (!hasTerm(this.commonTerms.get(term)!, ordinal)) continue;
+        match[term] = COMMON_TERM_FIELDS;
+        score += this.idf(this.documentFrequency.get(term)!);
+      }
       const entry = byNumber.get(number);
       if (!entry) {
-        byNumber.set(number, { score: result.score, match: { ...result.match } });
+        byNumber.set(number, { score, match });
         continue;
       }
-      entry.score = Math.max(entry.score, result.score);
-      for (const [term, fields] of Object.entries(result.match)) entry.match[term] = [...(entry.match[term] ?? []), ...fields];
+      entry.score = Math.max(entry.score, score);
+      for (const [term, fields] of Object.entries(match)) entry.match[term] = [...(entry.match[term] ?? []), ...fields];
     }
     return byNumber;
   }
@@ -231,6 +258,27 @@ export class KbIndex {
     const n = Math.max(this.documentCount, MIN_IDF_DOCUMENTS);
     return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
   }
+}
+
+/**
+ * For each term found in more than COMMON_SHARE of the articles (and at least
+ * COMMON_MIN_DOCUMENTS of them), which articles hold it, one bit per article.
+ */
+function commonTermPresence(documentFrequency: Map<string, number>, docTerms: ReadonlyArray<Set<string>>): Map<string, Uint8Array> {
+  const threshold = Math.max(COMMON_MIN_DOCUMENTS, COMMON_SHARE * docTerms.length);
+  const presence = new Map<string, Uint8Array>();
+  for (const [term, df] of documentFrequency) if (df > threshold) presence.set(term, new Uint8Array(Math.ceil(docTerms.length / 8)));
+  docTerms.forEach((terms, ordinal) => {
+    for (const term of terms) {
+      const bits = presence.get(term);
+      if (bits) bits[ordinal >> 3]! |= 1 << (ordinal & 7);
+    }
+  });
+  return presence;
+}
+
+function hasTerm(bits: Uint8Array, ordinal: number): boolean {
+  return (bits[ordinal >> 3]! & (1 << (ordinal & 7))) !== 0;
 }
 
 /**
