@@ -1,7 +1,6 @@
 import { ConversationState, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import {
-  BlobVersionedStore,
   MemoryVersionedStore,
   newStateScope,
   OptimisticStorage,
@@ -9,6 +8,7 @@ import {
   StateConflictError,
   StorageUnavailableError,
 } from '../../src/bot/storage';
+import { BlobVersionedStore } from '../../src/bot/blobStorage';
 import { startAzurite, type Azurite } from '../support/azurite';
 
 /**
