@@ -86,7 +86,7 @@ export class GuidedCheckDialog extends ComponentDialog {
     state.workflow = asked.value.workflow ?? step.options.workflow;
     if (asked.value.workflow || asked.value.errorTimes.length > 1 || step.options.evidence) {
       const c = catalog(await this.language.get(step.context));
-      await step.context.sendActivity(c.errorsFromLog(asked.value.errorTimes.map(formatClock), asked.value.workflow));
+      await step.context.sendActivity(c.errorTimesNoted(asked.value.errorTimes.map(formatClock), asked.value.workflow));
     }
     return step.beginDialog(RESTART_TIME);
   }

@@ -10,7 +10,7 @@ import { AskDialog, type Asked } from './askDialog';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { ConversationLanguage } from './conversationLanguage';
 import { GuidedCheckDialog, type CheckEvent, type GuidedCheckOptions } from './guidedCheckDialog';
-import { choiceQuestion, offerQuestion, readErrorTimes, type ChoiceAnswer, type OfferAnswer } from './questions';
+import { choiceQuestion, offerQuestion, readErrorTimes, type ChoiceAnswer, type ErrorTimeAnswer, type OfferAnswer } from './questions';
 import { userInput } from './userInput';
 
 export interface MainDialogOptions {
@@ -36,7 +36,7 @@ export class MainDialog extends CancelAndHelpDialog {
   ) {
     super('main', language);
     this.addDialog(new AskDialog(CHOICE, choiceQuestion(index), language))
-      .addDialog(new AskDialog(OFFER, offerQuestion(index), language))
+      .addDialog(new AskDialog(OFFER, offerQuestion(index, check), language))
       .addDialog(new GuidedCheckDialog(GUIDED_CHECK, check, index, language, record))
       .addDialog(new WaterfallDialog(STEPS, [this.search.bind(this), this.showArticle.bind(this), this.afterOffer.bind(this)]));
     this.initialDialogId = STEPS;
@@ -92,15 +92,15 @@ export class MainDialog extends CancelAndHelpDialog {
     const offer = step.result as Asked<OfferAnswer>;
     if (!offer.answered) return step.endDialog();
     if ('newQuestion' in offer.value) return step.replaceDialog(this.id, { question: offer.value.newQuestion });
-    if (offer.value.accepted) return this.startCheck(step, (step.values as { question?: string }).question ?? '');
+    if (offer.value.accepted) return this.startCheck(step, (step.values as { question?: string }).question ?? '', offer.value.errorTimes);
     await step.context.sendActivity(catalog(await this.language.get(step.context)).offerDeclined);
     return step.endDialog();
   }
 
-  /** Starts the check, skipping the error-time question when the user already pasted the log. */
-  private async startCheck(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {
+  /** Starts the check, skipping the error-time question when the user already gave the time or pasted the log. */
+  private async startCheck(step: WaterfallStepContext, question: string, given?: ErrorTimeAnswer): Promise<DialogTurnResult> {
     const language = await this.language.get(step.context);
-    const evidence = hasTimestampedLogLine(question) ? readErrorTimes(question, this.check, language) : undefined;
+    const evidence = given ?? (hasTimestampedLogLine(question) ? readErrorTimes(question, this.check, language) : undefined);
     // "mcSynch_mcExec1 fails with…": the workflow the user named is the one to reschedule.
     const workflow = new RegExp(this.check.workflow.nameRegex, 'i').exec(question)?.[0];
     return step.replaceDialog(GUIDED_CHECK, { question, evidence, workflow } satisfies GuidedCheckOptions);

@@ -3,6 +3,7 @@ import { articleCard, choiceCard, errorTimeCard, feedbackCard, restartTimeCard, 
 import { plainName } from '../src/bot/userText';
 import type { GuidedCheckData } from '../src/kb/checkData';
 import { isDontKnow, recognizeYesNo } from '../src/language/intents';
+import type { Language } from '../src/kb/types';
 import type { KbIndex } from '../src/search/searchIndex';
 import type { ClockTime } from '../src/time/clock';
 import { hasTimestampedLogLine, parseLogLines } from '../src/time/logLines';
@@ -13,25 +14,31 @@ import { inputText, type UserInput } from './userInput';
 
 /** The questions the dialogs ask: how each is shown and how an answer to it is read. */
 
-/** A message that is plainly a new question rather than an answer to this one. */
-function newQuestion(input: UserInput): string | undefined {
-  return input.text.split(/\s+/).length >= 4 ? input.text : undefined;
+/** A message that is plainly a new question rather than an answer to this one: it finds an article. */
+function newQuestion(input: UserInput, index: KbIndex, language: Language): string | undefined {
+  if (input.text.split(/\s+/).length < 3) return undefined;
+  return index.search(input.text, { fallbackLanguage: language }).hits.length ? input.text : undefined;
 }
 
-export type OfferAnswer = { accepted: boolean } | { newQuestion: string };
+/** Yes or no; yes with the error times when the user answered with them ("yes, at 06:02"). */
+export type OfferAnswer = { accepted: boolean; errorTimes?: ErrorTimeAnswer } | { newQuestion: string };
 
-export function offerQuestion(index: KbIndex): Question<OfferAnswer, { article: string }> {
+export function offerQuestion(index: KbIndex, check: GuidedCheckData): Question<OfferAnswer, { article: string }> {
   return {
     helpKey: 'offer',
     render: (c, language, retry, { article }) => {
       const shown = index.get(article, language);
       return [MessageFactory.attachment(retry || !shown ? yesNoCard(c, `${c.yesNoRetry} ${c.offerCheck}`, 'offer') : articleCard(shown, c, true))];
     },
-    read: (input) => {
+    read: (input, language) => {
       if (input.value.kbAction === 'offer') return { kind: 'answer', value: { accepted: input.value.answer === 'yes' } };
       const yesNo = recognizeYesNo(input.text);
-      if (yesNo !== undefined) return { kind: 'answer', value: { accepted: yesNo } };
-      const asked = newQuestion(input);
+      if (yesNo === false) return { kind: 'answer', value: { accepted: false } };
+      // Skipping ahead: the time of the error is the first thing the check asks.
+      const errorTimes = input.text ? readErrorTimes(input.text, check, language) : undefined;
+      if (errorTimes) return { kind: 'answer', value: { accepted: true, errorTimes } };
+      if (yesNo) return { kind: 'answer', value: { accepted: true } };
+      const asked = newQuestion(input, index, language);
       return asked ? { kind: 'answer', value: { newQuestion: asked } } : { kind: 'unreadable' };
     },
   };
@@ -45,14 +52,14 @@ export function choiceQuestion(index: KbIndex): Question<ChoiceAnswer, { article
     render: (c, language, retry, { articles }) => [
       MessageFactory.attachment(choiceCard(articles.flatMap((number) => index.get(number, language) ?? []), c, retry)),
     ],
-    read: (input, _language, { articles }) => {
+    read: (input, language, { articles }) => {
       const chosen = typeof input.value.article === 'string' ? input.value.article : input.text;
       const byNumber = articles.find((number) => number.toLowerCase() === chosen.trim().toLowerCase());
       if (byNumber) return { kind: 'answer', value: { article: byNumber } };
       const position = /^\s*(\d{1,2})\s*\.?\s*$/.exec(chosen);
       const byPosition = position ? articles[Number(position[1]) - 1] : undefined;
       if (byPosition) return { kind: 'answer', value: { article: byPosition } };
-      const asked = newQuestion(input);
+      const asked = newQuestion(input, index, language);
       return asked ? { kind: 'answer', value: { newQuestion: asked } } : { kind: 'unreadable' };
     },
   };

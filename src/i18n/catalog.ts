@@ -41,7 +41,7 @@ export interface Catalog {
   askAnotherQuestion: string;
 
   errorTime: { title: string; whereToLook: (consolePath: string) => string; placeholder: string; retry: string };
-  errorsFromLog: (times: string[], workflow: string | undefined) => string;
+  errorTimesNoted: (times: string[], workflow: string | undefined) => string;
   restartTime: { title: string; body: string; placeholder: string; dontKnow: string; retry: string };
   restartHowToFind: (defaultTime: string, attribute: string) => string;
   send: string;

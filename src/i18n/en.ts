@@ -41,8 +41,8 @@ export const en: Catalog = {
       "I couldn't read a time there. Type it like **06:02** or **6:02 AM**, or paste the log line, for example: " +
       "`19/08/2022 06:00:41  mcSynch_mcExec1  Empty return for method 'Logon' of service 'xtk:session'`",
   },
-  errorsFromLog: (times, workflow) =>
-    `From your log: error${times.length > 1 ? 's' : ''} at ${list(times)}${workflow ? ` in **${workflow}**` : ''}.`,
+  errorTimesNoted: (times, workflow) =>
+    `Noted: error${times.length > 1 ? 's' : ''} at ${list(times)}${workflow ? ` in **${workflow}**` : ''}.`,
   restartTime: {
     title: 'When does the server restart?',
     body: 'The time the execution (RT) instance restarts every day, in server time.',

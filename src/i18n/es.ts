@@ -41,8 +41,8 @@ export const es: Catalog = {
       'No he podido leer una hora. Escríbela como **06:02** o **a las 6 y 2**, o pega la línea del log, por ejemplo: ' +
       "`19/08/2022 06:00:41  mcSynch_mcExec1  Empty return for method 'Logon' of service 'xtk:session'`",
   },
-  errorsFromLog: (times, workflow) =>
-    `Según tu log: error${times.length > 1 ? 'es' : ''} a las ${list(times)}${workflow ? ` en **${workflow}**` : ''}.`,
+  errorTimesNoted: (times, workflow) =>
+    `Anotado: error${times.length > 1 ? 'es' : ''} a las ${list(times)}${workflow ? ` en **${workflow}**` : ''}.`,
   restartTime: {
     title: '¿A qué hora se reinicia el servidor?',
     body: 'La hora a la que se reinicia cada día la instancia de ejecución (RT), en hora del servidor.',

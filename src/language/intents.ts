@@ -34,11 +34,20 @@ export function recognizeCommand(text: string | undefined): Command | undefined 
 const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|of course|please|go ahead|let s go|si|sip|vale|claro|por supuesto|de acuerdo|dale|adelante|venga|ok vale|helpful|util|me ha servido|sirvio|me sirvio)( please| por favor| gracias| thanks)?$/;
 const NO = /^(n|no|nope|nah|no thanks|not now|not really|skip|no gracias|ahora no|paso|not helpful|no me ha servido|no sirvio|no me sirvio|no util)( please| por favor| gracias| thanks)?$/;
 
+// A short answer that starts with yes or no and goes on ("ok, let's do it", "no, not now").
+const YES_START = /^(yes|yeah|yep|yup|sure|ok|okay|of course|go ahead|let s (go|do it|start|check)|do it|si|vale|claro|por supuesto|de acuerdo|dale|adelante|venga|perfecto|perfect|great|absolutely|definitely)\b/;
+const NO_START = /^(no|nope|nah|not now|not really|skip|ahora no|paso)\b/;
+const NEGATION = /\b(no|not|don t|dont|never|nunca|tampoco)\b/;
+const MAX_YES_NO_WORDS = 6;
+
 /** Yes or no typed in either language; undefined for anything else. */
 export function recognizeYesNo(text: string | undefined): boolean | undefined {
   const folded = fold(text ?? '');
   if (YES.test(folded)) return true;
   if (NO.test(folded)) return false;
+  if (folded.split(' ').length > MAX_YES_NO_WORDS) return undefined;
+  if (NO_START.test(folded)) return false;
+  if (YES_START.test(folded) && !NEGATION.test(folded)) return true;
   return undefined;
 }
 

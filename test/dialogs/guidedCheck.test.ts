@@ -20,7 +20,7 @@ const scripts: Script[] = [
     locale: 'es-ES',
     turns: [
       { user: `el flujo falla cada mañana, os pego el log:\n${LOG_LINE}\n19/08/2022 06:02:10\tmcSynch_mcExec1\tEmpty return for method 'Logon' of service 'xtk:session'`, expect: ['Síntoma', 'Causa', 'experienceleague.adobe.com/es/', '¿Quieres que te guíe'] },
-      { user: 'sí', expect: ['Según tu log', '06:00, 06:02', 'mcSynch_mcExec1', '¿A qué hora se reinicia el servidor?'], reject: ['¿A qué hora ocurrió el error?'] },
+      { user: 'sí', expect: ['Anotado: errores a las', '06:00, 06:02', 'mcSynch_mcExec1', '¿A qué hora se reinicia el servidor?'], reject: ['¿A qué hora ocurrió el error?'] },
       { user: 'a las 6', expect: ['coincide con el reinicio', '06:05', '06:10', '**mcSynch_mcExec1**', 'Planificador', 'cada 15 minutos', '¿Te ha sido útil?'] },
       { user: 'no', expect: ['Siento', 'Resumen del caso', 'Hora(s) del error: 06:00, 06:02', 'mover el planificador a las 06:05 o a las 06:10'] },
     ],
@@ -115,10 +115,30 @@ const scripts: Script[] = [
     turns: [
       { user: "Empty return for method 'Logon' of service 'xtk:session'", expect: ['KA-05406'] },
       { user: { value: { kbAction: 'offer', answer: 'yes' } }, expect: ['When did the error happen?'] },
-      { user: { value: { kbAction: 'errorTime', errorTime: LOG_LINE } }, expect: ['From your log', 'mcSynch_mcExec1', 'When does the server restart?'] },
+      { user: { value: { kbAction: 'errorTime', errorTime: LOG_LINE } }, expect: ['Noted: error at 06:00', 'mcSynch_mcExec1', 'When does the server restart?'] },
       { user: { value: { kbAction: 'restartTime', restartTime: '', dontKnow: true } }, expect: ['processRestartTime'] },
       { user: { value: { kbAction: 'restartTime', restartTime: '06:00' } }, expect: ['coincides', '06:05', '06:10', 'mcSynch_mcExec1'] },
       { user: { value: { kbAction: 'feedback', helpful: true } }, expect: ['Thanks', 'Case summary'] },
+    ],
+  },
+  {
+    name: "en: a chatty yes, and the error time given with it, skip ahead",
+    turns: [
+      { user: 'Empty return for method Logon of service xtk:session', expect: ['KA-05406'] },
+      { user: "ok let's do it", expect: ['When did the error happen?'], reject: ["couldn't find"] },
+      { user: 'start over', expect: ["Let's start over"] },
+      { user: 'Empty return for method Logon of service xtk:session', expect: ['KA-05406'] },
+      { user: 'yes, it failed at 06:02 this morning', expect: ['Noted: error at 06:02', 'When does the server restart?'], reject: ['When did the error happen?'] },
+      { user: '6:00', expect: ['coincides', '06:05', '06:10'] },
+    ],
+  },
+  {
+    name: 'es: una respuesta que no es sí, ni no, ni otra pregunta, repite la oferta',
+    locale: 'es-ES',
+    turns: [
+      { user: 'devolución vacía logon xtk session', expect: ['KA-05406'] },
+      { user: 'pues la verdad es que no lo tengo muy claro', expect: ['Responde **sí** o **no**'], reject: ['No he encontrado'] },
+      { user: 'vale, adelante', expect: ['¿A qué hora ocurrió el error?'] },
     ],
   },
   {

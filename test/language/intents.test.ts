@@ -28,6 +28,15 @@ describe('recognizeYesNo', () => {
   it.each(['no', 'N', 'no gracias', 'nope', 'not now'])('%s is no', (text) => {
     expect(recognizeYesNo(text)).toBe(false);
   });
+  it.each(["ok let's do it", 'yes please go ahead', 'sí, adelante', 'vale, empecemos', 'sure, go on'])('%s starts with yes', (text) => {
+    expect(recognizeYesNo(text)).toBe(true);
+  });
+  it.each(['no, not now', 'nope, skip it', 'ahora no, gracias'])('%s starts with no', (text) => {
+    expect(recognizeYesNo(text)).toBe(false);
+  });
+  it.each(["ok but I don't want to", 'ok so my mcSynch workflow fails every morning at six'])('%j is not a plain yes', (text) => {
+    expect(recognizeYesNo(text)).toBeUndefined();
+  });
   it.each(['maybe', '06:00', 'yes and no', ''])('%j is neither', (text) => {
     expect(recognizeYesNo(text)).toBeUndefined();
   });

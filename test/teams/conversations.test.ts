@@ -52,7 +52,7 @@ const scripts: TeamsScript[] = [
       { send: installationUpdate(personal(BEN), BEN), silent: true },
       { send: teamsMessage(personal(BEN), BEN, LOGON_EN), expect: ['KA-05406', 'walk you through'] },
       { send: cardSubmit(personal(BEN), BEN, { kbAction: 'offer', answer: 'yes' }), expect: ['When did the error happen?'] },
-      { send: cardSubmit(personal(BEN), BEN, { kbAction: 'errorTime', errorTime: LOG_LINE }), expect: ['From your log', 'mcSynch_mcExec1', 'When does the server restart?'] },
+      { send: cardSubmit(personal(BEN), BEN, { kbAction: 'errorTime', errorTime: LOG_LINE }), expect: ['Noted: error at 06:00', 'mcSynch_mcExec1', 'When does the server restart?'] },
       { send: cardSubmit(personal(BEN), BEN, { kbAction: 'restartTime', restartTime: '', dontKnow: true }), expect: ['processRestartTime', 'When does the server restart?'] },
       { send: cardSubmit(personal(BEN), BEN, { kbAction: 'restartTime', restartTime: '6:00 AM' }), expect: ['coincides with the server restart', '06:05', 'Was this helpful?'] },
       { send: cardSubmit(personal(BEN), BEN, { kbAction: 'feedback', helpful: true }), expect: ['Thanks for the feedback', 'Case summary'] },
