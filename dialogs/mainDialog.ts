@@ -3,6 +3,7 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import { articleCard } from '../src/bot/cards';
 import { noteTurn } from '../src/bot/turnLog';
 import { catalog } from '../src/i18n/catalog';
+import { recognizeSmallTalk } from '../src/language/intents';
 import type { GuidedCheckData } from '../src/kb/checkData';
 import type { KbIndex } from '../src/search/searchIndex';
 import { hasTimestampedLogLine } from '../src/time/logLines';
@@ -58,6 +59,13 @@ export class MainDialog extends CancelAndHelpDialog {
     // Nothing to search, e.g. a Teams message that only @mentioned the bot: say what it can do.
     if (!question.trim()) {
       await step.context.sendActivity(catalog(await this.language.get(step.context)).help.general);
+      return step.endDialog();
+    }
+    const smallTalk = recognizeSmallTalk(question);
+    if (smallTalk) {
+      await this.language.set(step.context, smallTalk.language);
+      const c = catalog(smallTalk.language);
+      await step.context.sendActivity(smallTalk.kind === 'thanks' ? c.youAreWelcome : c.greeting);
       return step.endDialog();
     }
     (step.values as { question?: string }).question = question;

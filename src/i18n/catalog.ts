@@ -27,6 +27,10 @@ export interface Catalog {
   tenantNotAllowed: string;
   /** A card's button clicked when its question is no longer waiting (or is someone else's). */
   staleCard: string;
+  /** Answer to a greeting on its own. */
+  greeting: string;
+  /** Answer to a thank-you on its own. */
+  youAreWelcome: string;
   noMatch: string;
   choiceIntro: string;
   choiceRetry: string;

@@ -14,6 +14,8 @@ export const en: Catalog = {
     "Each person's guided check is their own: only the person who started a check can answer its questions.",
   tenantNotAllowed:
     "Sorry, I'm not available for your organisation. This bot only answers users of the organisations it was set up for; ask your Teams administrator if you think you should have access.",
+  greeting: "Hello! Describe the Adobe Campaign Classic problem, or paste the error or the log line, and I'll find the knowledge-base article.",
+  youAreWelcome: "You're welcome! Ask me again whenever you need to.",
   staleCard:
     "That button belongs to a question that isn't waiting for an answer from you (it was already answered, or it's someone else's check). " +
     'Describe the problem or paste the error to start your own, or type **help**.',

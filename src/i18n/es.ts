@@ -14,6 +14,8 @@ export const es: Catalog = {
     'La comprobación guiada de cada persona es suya: solo quien la empezó puede responder a sus preguntas.',
   tenantNotAllowed:
     'Lo siento, no estoy disponible para tu organización. Este bot solo atiende a usuarios de las organizaciones para las que se configuró; consulta con tu administrador de Teams si crees que deberías tener acceso.',
+  greeting: '¡Hola! Describe el problema de Adobe Campaign Classic, o pega el error o la línea del log, y buscaré el artículo de la base de conocimiento.',
+  youAreWelcome: '¡De nada! Pregúntame de nuevo cuando lo necesites.',
   staleCard:
     'Ese botón es de una pregunta que no espera respuesta tuya (ya se respondió o es de la comprobación de otra persona). ' +
     'Describe el problema o pega el error para empezar la tuya, o escribe **ayuda**.',

@@ -31,6 +31,24 @@ export function recognizeCommand(text: string | undefined): Command | undefined 
   return COMMANDS.find(([pattern]) => pattern.test(folded))?.[1];
 }
 
+export interface SmallTalk {
+  kind: 'greeting' | 'thanks';
+  language: Language;
+}
+
+const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalk]> = [
+  [/^(hi|hello|hey|hi there|hello there|good (morning|afternoon|evening))$/, { kind: 'greeting', language: 'en' }],
+  [/^(hola|buenas|buenos dias|buenas tardes|buenas noches|hola buenas)$/, { kind: 'greeting', language: 'es' }],
+  [/^(thanks|thank you|thanks a lot|thank you very much|thx|ty|cheers|great thanks|ok thanks)$/, { kind: 'thanks', language: 'en' }],
+  [/^(gracias|muchas gracias|mil gracias|vale gracias|ok gracias|genial gracias|perfecto gracias)$/, { kind: 'thanks', language: 'es' }],
+];
+
+/** A greeting or a thank-you on its own, and its language: not a question to search. */
+export function recognizeSmallTalk(text: string | undefined): SmallTalk | undefined {
+  const folded = fold(text ?? '');
+  return SMALL_TALK.find(([pattern]) => pattern.test(folded))?.[1];
+}
+
 const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|of course|please|go ahead|let s go|si|sip|vale|claro|por supuesto|de acuerdo|dale|adelante|venga|ok vale|helpful|util|me ha servido|sirvio|me sirvio)( please| por favor| gracias| thanks)?$/;
 const NO = /^(n|no|nope|nah|no thanks|not now|not really|skip|no gracias|ahora no|paso|not helpful|no me ha servido|no sirvio|no me sirvio|no util)( please| por favor| gracias| thanks)?$/;
 

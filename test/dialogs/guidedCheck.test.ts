@@ -142,6 +142,16 @@ const scripts: Script[] = [
     ],
   },
   {
+    name: 'greetings and thanks are answered, in their own language, without a search',
+    turns: [
+      { user: 'hola', expect: ['¡Hola! Describe el problema'], reject: ['No he encontrado'] },
+      { user: 'Empty return for method Logon of service xtk:session', expect: ['KA-05406'] },
+      { user: 'no', expect: ['Ask me anything else'] },
+      { user: 'thanks!', expect: ["You're welcome"], reject: ["couldn't find"] },
+      { user: 'muchas gracias', expect: ['¡De nada!'] },
+    ],
+  },
+  {
     name: 'en: declining the check, then an off-topic question',
     turns: [
       { user: 'Empty return for method Logon of service xtk:session', expect: ['KA-05406'] },
