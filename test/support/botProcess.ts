@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { renderActivityAsText } from '../../src/bot/cardText';
 import { freePort, stopChild } from './azurite';
+import { NEWCOMER_SETTINGS } from './botSettings';
 import { track } from './children';
 import { messageActivity, post, type UserMessage } from './http';
 
@@ -39,16 +40,7 @@ export function botEnvironment(settings: Record<string, string>): NodeJS.Process
     SYSTEMROOT: process.env.SYSTEMROOT,
     TMPDIR: process.env.TMPDIR,
     LOG_LEVEL: 'info',
-    DEFAULT_LANGUAGE: 'en',
-    KB_PATH: '',
-    MicrosoftAppId: '',
-    MicrosoftAppPassword: '',
-    MicrosoftAppType: '',
-    MicrosoftAppTenantId: '',
-    ALLOWED_TENANTS: '',
-    STORAGE: '',
-    BLOB_CONNECTION_STRING: '',
-    BLOB_CONTAINER: '',
+    ...NEWCOMER_SETTINGS,
     ...settings,
   };
 }

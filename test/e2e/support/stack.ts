@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPOSITORY_ROOT } from '../../../src/kb/paths';
 import { freePort, startBot, startPlayground, type BotProcess } from '../../../src/cli/playgroundProcesses';
+import { NEWCOMER_SETTINGS } from '../../support/botSettings';
 import { launchChromium } from './browser';
 import { PlaygroundPage } from './playgroundPage';
 
@@ -18,17 +19,7 @@ export async function startTestBot(): Promise<BotProcess> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   return startBot({
     port: await freePort(),
-    env: {
-      KB_PATH: '',
-      DEFAULT_LANGUAGE: 'en',
-      MicrosoftAppId: '',
-      MicrosoftAppPassword: '',
-      MicrosoftAppType: '',
-      MicrosoftAppTenantId: '',
-      ALLOWED_TENANTS: '',
-      STORAGE: '',
-      BLOB_CONNECTION_STRING: '',
-    },
+    env: { ...NEWCOMER_SETTINGS },
     logFile: path.join(RESULTS_DIR, 'bot.log'),
   });
 }
