@@ -4,7 +4,7 @@ import { articleCard } from '../src/bot/cards';
 import { noteTurn } from '../src/bot/turnLog';
 import { catalog } from '../src/i18n/catalog';
 import { recognizeSmallTalk } from '../src/language/intents';
-import type { GuidedCheckData } from '../src/kb/checkData';
+import { checkPatterns, type GuidedCheckData } from '../src/kb/checkData';
 import type { KbIndex } from '../src/search/searchIndex';
 import { hasTimestampedLogLine } from '../src/time/logLines';
 import { AskDialog, type Asked } from './askDialog';
@@ -110,7 +110,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const language = await this.language.get(step.context);
     const evidence = given ?? (hasTimestampedLogLine(question) ? readErrorTimes(question, this.check, language) : undefined);
     // "mcSynch_mcExec1 fails with…": the workflow the user named is the one to reschedule.
-    const workflow = new RegExp(this.check.workflow.nameRegex, 'i').exec(question)?.[0];
+    const workflow = checkPatterns(this.check).workflowName.exec(question)?.[0];
     return step.replaceDialog(GUIDED_CHECK, { question, evidence, workflow } satisfies GuidedCheckOptions);
   }
 }

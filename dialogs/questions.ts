@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { articleCard, choiceCard, errorTimeCard, feedbackCard, restartTimeCard, yesNoCard } from '../src/bot/cards';
 import { plainName } from '../src/bot/userText';
-import type { GuidedCheckData } from '../src/kb/checkData';
+import { checkPatterns, type GuidedCheckData } from '../src/kb/checkData';
 import { isDontKnow, recognizeYesNo } from '../src/language/intents';
 import type { Language } from '../src/kb/types';
 import type { KbIndex } from '../src/search/searchIndex';
@@ -74,9 +74,7 @@ export interface ErrorTimeAnswer {
 /** Error times from a pasted log, or from a typed time. */
 export function readErrorTimes(text: string, check: GuidedCheckData, language: 'en' | 'es'): ErrorTimeAnswer | undefined {
   if (hasTimestampedLogLine(text)) {
-    const evidence = parseLogLines(text, new RegExp(check.workflow.nameRegex, 'i'), {
-      errorSignatures: check.errorSignatures.map((signature) => new RegExp(signature, 'i')),
-    });
+    const evidence = parseLogLines(text, checkPatterns(check));
     // The workflow's name goes into cards and messages: never as markup, whatever the log held.
     if (evidence.errorTimes.length) return { errorTimes: evidence.errorTimes, workflow: plainName(evidence.workflows[0]) };
   }

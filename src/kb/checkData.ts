@@ -34,6 +34,29 @@ export interface GuidedCheckData {
   };
 }
 
+/** A check's regular expressions, compiled once (case-insensitive): see {@link checkPatterns}. */
+export interface CheckPatterns {
+  /** The error as users paste it. */
+  errorSignatures: readonly RegExp[];
+  /** A workflow name the check concerns, e.g. mcSynch_mcExec1. */
+  workflowName: RegExp;
+}
+
+const compiled = new WeakMap<GuidedCheckData, CheckPatterns>();
+
+/** The check's patterns, compiled on first use and kept with the check's data. */
+export function checkPatterns(check: GuidedCheckData): CheckPatterns {
+  let patterns = compiled.get(check);
+  if (!patterns) {
+    patterns = {
+      errorSignatures: check.errorSignatures.map((source) => new RegExp(source, 'i')),
+      workflowName: new RegExp(check.workflow.nameRegex, 'i'),
+    };
+    compiled.set(check, patterns);
+  }
+  return patterns;
+}
+
 type Json = Record<string, unknown>;
 
 /**

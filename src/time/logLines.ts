@@ -40,24 +40,13 @@ export interface LogEvidence {
   errorTimes: ClockTime[];
 }
 
-export interface LogParseOptions {
-  /** Error signatures; default: those of KA-05406. */
-  errorSignatures?: readonly RegExp[];
+/** What the log reader looks for; a guided check's data provides them (kb/checks/*.json). */
+export interface LogPatterns {
+  /** The error as users paste it: entries matching one of them are the errors that count. */
+  errorSignatures: readonly RegExp[];
+  /** Workflow names to pick out of the entries, e.g. mcSynch_<instance>. */
+  workflowName: RegExp;
 }
-
-/**
- * KA-05406's error signatures (kb/checks/KA-05406.json "errorSignatures"; a test keeps
- * the two equal), so that the log reader needs no file access.
- */
-export const KA05406_ERROR_SIGNATURES: readonly RegExp[] = [
-  /empty return for method\s*'?"?logon/i,
-  /empty return .{0,40}xtk\s*:\s*session/i,
-  /devoluci[oó]n vac[ií]a .{0,60}logon/i,
-  /vac[ií]o .{0,40}xtk\s*:\s*session/i,
-];
-
-/** kb/checks/KA-05406.json "workflow.nameRegex": mcSynch_<instance>, also mcSync_<instance>. */
-export const MESSAGE_CENTER_WORKFLOW_NAME = /\bmcSynch?_[A-Za-z0-9]+\b/i;
 
 /**
  * Failure words in either language. Whole words only, so "errors: 0" and "errorCount"
@@ -84,11 +73,11 @@ export function hasTimestampedLogLine(text: string): boolean {
   return ANY_TIMESTAMP.test(text.slice(0, MAX_LOG_INPUT_LENGTH));
 }
 
-export function parseLogLines(text: string, workflowNameRegex: RegExp = MESSAGE_CENTER_WORKFLOW_NAME, options: LogParseOptions = {}): LogEvidence {
+export function parseLogLines(text: string, patterns: LogPatterns): LogEvidence {
   const bounded = typeof text === 'string' ? text.slice(0, MAX_LOG_INPUT_LENGTH).replace(/\r\n?/g, '\n') : '';
-  const workflowPattern = globalCaseless(workflowNameRegex);
+  const workflowPattern = globalCaseless(patterns.workflowName);
   // A global or sticky pattern would remember where it stopped between lines.
-  const signatures = (options.errorSignatures ?? KA05406_ERROR_SIGNATURES).map((s) => new RegExp(s.source, s.flags.replace(/[gy]/g, '')));
+  const signatures = patterns.errorSignatures.map((s) => new RegExp(s.source, s.flags.replace(/[gy]/g, '')));
 
   const entries: LogEntry[] = [];
   const stamps = findEntryStamps(bounded);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { judge, type VerdictCheckData } from '../../src/check/verdict';
 import { clockTime, formatClock, formatClockWithSeconds, type ClockTime } from '../../src/time/clock';
+import { checkPatterns } from '../../src/kb/checkData';
+import { loadGuidedCheck } from '../../src/kb/loader';
 import { parseLogLines } from '../../src/time/logLines';
 import { parseTime } from '../../src/time/parseTime';
 
@@ -141,7 +143,7 @@ describe('from the user\'s words to the verdict', () => {
       "19/08/2022 06:02:10\tmcSynch_mcExec1\tEmpty return for method 'Logon' of service 'xtk:session'",
       "19/08/2022 06:00:41\tmcSynch_mcExec1\tEmpty return for method 'Logon' of service 'xtk:session'",
     ].join('\r\n');
-    const evidence = parseLogLines(journal);
+    const evidence = parseLogLines(journal, checkPatterns(loadGuidedCheck('KA-05406')));
     const restart = parseTime('06:00', 'en');
     if (!restart.ok) throw new Error('restart time not read');
     const verdict = judge({ errorTimes: evidence.errorTimes, restartTime: restart.times[0]!, workflow: evidence.workflows[0] }, shipped);

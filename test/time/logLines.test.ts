@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatClockWithSeconds } from '../../src/time/clock';
-import {
-  hasTimestampedLogLine,
-  KA05406_ERROR_SIGNATURES,
-  MAX_LOG_INPUT_LENGTH,
-  MESSAGE_CENTER_WORKFLOW_NAME,
-  parseLogLines,
-  type LogEvidence,
-} from '../../src/time/logLines';
+import { checkPatterns } from '../../src/kb/checkData';
+import { loadGuidedCheck } from '../../src/kb/loader';
+import { hasTimestampedLogLine, MAX_LOG_INPUT_LENGTH, parseLogLines, type LogEvidence } from '../../src/time/logLines';
 
 const checkData = JSON.parse(readFileSync(path.resolve(__dirname, '../../kb/checks/KA-05406.json'), 'utf8')) as {
   errorSignatures: string[];
   workflow: { nameRegex: string };
 };
+
+/** What the guided check gives the log reader: KA-05406's patterns from kb/checks. */
+const KA05406 = checkPatterns(loadGuidedCheck('KA-05406'));
 
 const LOGON = "Empty return for method 'Logon' of service 'xtk:session'";
 
@@ -42,7 +40,7 @@ describe('parseLogLines: one line in each format', () => {
     ['no seconds', `19/08/2022 06:00 ${LOGON}`, '06:00', '2022-08-19', LOGON],
     ['two-digit year', `19/08/22 06:00:41 ${LOGON}`, '06:00:41', '2022-08-19', LOGON],
   ])('%s', (_name, line, time, date, message) => {
-    const { entries } = parseLogLines(line);
+    const { entries } = parseLogLines(line, KA05406);
     expect(entries).toHaveLength(1);
     expect(formatClockWithSeconds(entries[0]!.time)).toBe(time);
     expect(entries[0]!.date ?? null).toBe(date);
@@ -68,7 +66,7 @@ describe('parseLogLines: day and month order', () => {
     ['30/02/2022 06:00:41', null],
     ['29/02/2024 06:00:41', '2024-02-29'],
   ])('%s → %s', (line, date) => {
-    const { entries } = parseLogLines(`${line} ${LOGON}`);
+    const { entries } = parseLogLines(`${line} ${LOGON}`, KA05406);
     expect(entries).toHaveLength(1);
     expect(formatClockWithSeconds(entries[0]!.time)).toBe(line.includes('AM') ? '06:00:41' : '06:00:41');
     expect(entries[0]!.date ?? null).toBe(date);
@@ -83,7 +81,7 @@ describe('parseLogLines: pasted journals', () => {
       '19/08/2022 05:00:12\tmcSynch_mcExec1\tWorkflow finished',
       '19/08/2022 05:00:02\tmcSynch_mcExec1\tWorkflow started',
     ].join('\r\n');
-    expect(summary(parseLogLines(journal))).toEqual({
+    expect(summary(parseLogLines(journal, KA05406))).toEqual({
       entries: [
         ['06:02:10', '2022-08-19', 'mcSynch_mcExec1', true],
         ['06:00:41', '2022-08-19', 'mcSynch_mcExec1', true],
@@ -105,7 +103,7 @@ describe('parseLogLines: pasted journals', () => {
       '',
       'thanks!',
     ].join('\n');
-    expect(summary(parseLogLines(text))).toEqual({
+    expect(summary(parseLogLines(text, KA05406))).toEqual({
       entries: [
         ['06:01:05', '2022-08-20', 'mcSync_mcExec2', true],
         ['06:00:41', '2022-08-19', 'mcSynch_mcExec1', true],
@@ -118,14 +116,14 @@ describe('parseLogLines: pasted journals', () => {
 
   test('a paste that lost its line breaks still splits at each timestamp', () => {
     const text = `19/08/2022 06:02:10 mcSynch_mcExec1 ${LOGON} 19/08/2022 06:00:41 mcSynch_mcExec1 ${LOGON}`;
-    const evidence = parseLogLines(text);
+    const evidence = parseLogLines(text, KA05406);
     expect(summary(evidence).errorTimes).toEqual(['06:02:10', '06:00:41']);
     expect(evidence.entries.map((entry) => entry.message)).toEqual([LOGON, LOGON]);
   });
 
   test('a timestamp quoted inside a message does not start an entry when lines start with timestamps', () => {
     const text = `19/08/2022 06:00:41\tmcSynch_mcExec1\tRetry planned after 2022-08-19 06:15:00 (${LOGON})`;
-    const evidence = parseLogLines(text);
+    const evidence = parseLogLines(text, KA05406);
     expect(evidence.entries).toHaveLength(1);
     expect(summary(evidence).errorTimes).toEqual(['06:00:41']);
   });
@@ -135,14 +133,14 @@ describe('parseLogLines: pasted journals', () => {
       `19/08/2022 06:02:10\tmcSynch_mcExec1\t${LOGON}`,
       '19/08/2022 06:00:41\tmcSynch_mcExec1\tNext try at 19/08/2022 07:00:00',
     ].join('\n');
-    const evidence = parseLogLines(text);
+    const evidence = parseLogLines(text, KA05406);
     expect(evidence.entries.map((entry) => formatClockWithSeconds(entry.time))).toEqual(['06:02:10', '06:00:41']);
     expect(evidence.entries[1]!.message).toBe('Next try at 19/08/2022 07:00:00');
   });
 
   test('a multi-line message stays with its timestamp; the user talking after a blank line does not', () => {
     const text = `19/08/2022 06:00:41\tmcSynch_mcExec1\tSOAP call failed\nEmpty return for method 'Logon'\n\nIs this the restart?`;
-    const [entry] = parseLogLines(text).entries;
+    const [entry] = parseLogLines(text, KA05406).entries;
     expect(entry!.matchesSignature).toBe(true);
     expect(entry!.message).toBe("SOAP call failed\nEmpty return for method 'Logon'");
   });
@@ -152,7 +150,7 @@ describe('parseLogLines: pasted journals', () => {
       '19/08/2022 06:00:41\tmcSynch_mcExec1\tError de devolución vacía para el método «Logon» del servicio xtk:session',
       '19/08/2022 06:05:00\tmcSynch_mcExec1\tValor devuelto vacío para xtk:session',
     ].join('\n');
-    expect(parseLogLines(text).entries.map((entry) => entry.matchesSignature)).toEqual([true, true]);
+    expect(parseLogLines(text, KA05406).entries.map((entry) => entry.matchesSignature)).toEqual([true, true]);
   });
 });
 
@@ -180,7 +178,7 @@ describe('parseLogLines: which times are judged', () => {
     ],
     ['no timestamp at all', ['The workflow mcSynch_mcExec1 fails at 6:02'], []],
   ])('%s', (_name, lines, errorTimes) => {
-    expect(summary(parseLogLines(lines.join('\n'))).errorTimes).toEqual(errorTimes);
+    expect(summary(parseLogLines(lines.join('\n'), KA05406)).errorTimes).toEqual(errorTimes);
   });
 
   test.each<[string, boolean]>([
@@ -195,7 +193,7 @@ describe('parseLogLines: which times are judged', () => {
     ['Workflow finished', false],
     [LOGON, true],
   ])('isError(%j) is %s', (message, isError) => {
-    const [entry] = parseLogLines(`19/08/2022 06:00:41\tmcSynch_mcExec1\t${message}`).entries;
+    const [entry] = parseLogLines(`19/08/2022 06:00:41\tmcSynch_mcExec1\t${message}`, KA05406).entries;
     expect(entry!.isError).toBe(isError);
   });
 });
@@ -209,17 +207,17 @@ describe('parseLogLines: workflow names', () => {
     ['the Message Center workflow', []],
     ['xmcSynch_mcExec1', []],
   ])('%j → %j', (text, workflows) => {
-    expect(parseLogLines(text).workflows).toEqual(workflows);
+    expect(parseLogLines(text, KA05406).workflows).toEqual(workflows);
   });
 
   test('a caller-given pattern is used, with or without flags', () => {
-    expect(parseLogLines('19/08/2022 06:00:41 wkfSync_A error', /wkfSync_\w+/).workflows).toEqual(['wkfSync_A']);
-    expect(parseLogLines('19/08/2022 06:00:41 WKFSYNC_A error', /wkfsync_\w+/g).entries[0]!.workflow).toBe('WKFSYNC_A');
+    expect(parseLogLines('19/08/2022 06:00:41 wkfSync_A error', { ...KA05406, workflowName: /wkfSync_\w+/ }).workflows).toEqual(['wkfSync_A']);
+    expect(parseLogLines('19/08/2022 06:00:41 WKFSYNC_A error', { ...KA05406, workflowName: /wkfsync_\w+/g }).entries[0]!.workflow).toBe('WKFSYNC_A');
   });
 
   test('caller-given signatures replace the default ones, even when global', () => {
     const lines = '19/08/2022 06:00:41 a Timeout\n19/08/2022 06:01:41 b Timeout';
-    const evidence = parseLogLines(lines, undefined, { errorSignatures: [/timeout/gi] });
+    const evidence = parseLogLines(lines, { ...KA05406, errorSignatures: [/timeout/gi] });
     expect(evidence.entries.map((entry) => entry.matchesSignature)).toEqual([true, true]);
   });
 });
@@ -227,17 +225,17 @@ describe('parseLogLines: workflow names', () => {
 describe('parseLogLines: hostile input', () => {
   test('empty, non-string and control characters give no evidence and do not throw', () => {
     for (const text of ['', '\u0000\u0001\u001b', undefined as unknown as string, 'no log here']) {
-      expect(parseLogLines(text)).toEqual({ entries: [], workflows: [], errorTimes: [] });
+      expect(parseLogLines(text, KA05406)).toEqual({ entries: [], workflows: [], errorTimes: [] });
     }
   });
 
   test('impossible times are skipped', () => {
-    expect(parseLogLines(`19/08/2022 25:61:00 ${LOGON}`).entries).toEqual([]);
+    expect(parseLogLines(`19/08/2022 25:61:00 ${LOGON}`, KA05406).entries).toEqual([]);
   });
 
   test('input past the limit is not read', () => {
     const text = `${'x'.repeat(MAX_LOG_INPUT_LENGTH)}\n19/08/2022 06:00:41 ${LOGON}`;
-    expect(parseLogLines(text).entries).toEqual([]);
+    expect(parseLogLines(text, KA05406).entries).toEqual([]);
     expect(hasTimestampedLogLine(text)).toBe(false);
   });
 });
@@ -258,13 +256,13 @@ describe('hasTimestampedLogLine', () => {
   });
 });
 
-describe('defaults match kb/checks/KA-05406.json', () => {
+describe('the patterns come from kb/checks/KA-05406.json', () => {
   test('error signatures', () => {
-    expect(KA05406_ERROR_SIGNATURES.map((regex) => regex.source)).toEqual(checkData.errorSignatures);
-    expect(KA05406_ERROR_SIGNATURES.every((regex) => regex.flags.includes('i'))).toBe(true);
+    expect(KA05406.errorSignatures.map((regex) => regex.source)).toEqual(checkData.errorSignatures);
+    expect(KA05406.errorSignatures.every((regex) => regex.flags.includes('i'))).toBe(true);
   });
 
   test('workflow name pattern', () => {
-    expect(MESSAGE_CENTER_WORKFLOW_NAME.source).toBe(checkData.workflow.nameRegex);
+    expect(KA05406.workflowName.source).toBe(checkData.workflow.nameRegex);
   });
 });
