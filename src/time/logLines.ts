@@ -18,13 +18,13 @@ export interface LogEntry {
   time: ClockTime;
   /** ISO yyyy-mm-dd, when the line's date is a real date. */
   date?: string;
-  /** The first Message Center workflow name in the entry (e.g. "mcSynch_mcExec1"). */
+  /** The first workflow name in the entry (LogPatterns.workflowName, e.g. "mcSynch_mcExec1"). */
   workflow?: string;
   /** The rest of the entry: the message, without the timestamp and the leading activity column. */
   message: string;
-  /** A KA-05406 signature or a generic failure word (see isErrorText). */
+  /** An error signature or a generic failure word (see isErrorText). */
   isError: boolean;
-  /** The entry is the KA-05406 error itself ("Empty return for method 'Logon' ..."). */
+  /** The entry is the check's error itself (one of LogPatterns.errorSignatures). */
   matchesSignature: boolean;
 }
 
@@ -34,7 +34,7 @@ export interface LogEvidence {
   workflows: string[];
   /**
    * Distinct times to judge, in order of appearance: those of the entries that carry the
-   * KA-05406 signature; if none does, those of the entries marked as errors; if none is,
+   * error signature; if none does, those of the entries marked as errors; if none is,
    * those of all timestamped entries (the user pasted the lines they thought mattered).
    */
   errorTimes: ClockTime[];
