@@ -7,7 +7,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { REPOSITORY_ROOT } from '../kb/paths';
 
@@ -150,20 +149,6 @@ export function spawnNode(name: string, args: string[], options: SpawnOptions = 
   };
   running.add(handle);
   return handle;
-}
-
-/** A TCP port free on loopback right now (the OS's choice). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls `url` until it answers 200, the process exits, or `timeoutMs` passes. */

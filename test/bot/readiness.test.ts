@@ -1,4 +1,5 @@
-import { freePort, stopChild } from '../support/azurite';
+import { freePort } from '../../src/cli/localPort';
+import { stopChild } from '../support/azurite';
 import { botEnvironment, delay, spawnBot } from '../support/botProcess';
 import { describeWithCorpus } from '../support/corpus';
 

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import fc from 'fast-check';
 import { hashConversationId } from '../../src/bot/turnLog';
 import { messageActivity, post } from '../support/http';
 import { channelClaims, unsignedJwt } from '../support/tokens';
+import { freePort } from '../../src/cli/localPort';
 
 /**
  * The service as it runs in production: src/index.ts in a process of its own, configured by
@@ -25,14 +25,6 @@ interface Service {
   /** stdout's lines, parsed; a line that is not JSON fails the test. */
   logLines(): Array<Record<string, unknown>>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function startService(env: Record<string, string>): Promise<Service> {

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ContainerClient } from '@azure/storage-blob';
 import { track } from './children';
+import { freePort } from '../../src/cli/localPort';
 
 /**
  * Azurite, Microsoft's Azure Storage emulator (the npm package, blob service only), started and
@@ -88,19 +88,6 @@ export async function startAzurite(): Promise<Azurite> {
       rmSync(location, { recursive: true, force: true });
     },
   };
-}
-
-/** A port nothing listens on right now, on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resolves when the child prints a line matching `pattern`; rejects on exit or after the timeout, with its output. */

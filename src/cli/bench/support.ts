@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { REPOSITORY_ROOT } from '../../kb/paths';
+import { freePort } from '../localPort';
 
 /** Shared pieces of the benchmark: figures, tables, corpora and bot processes. */
 
@@ -45,17 +45,6 @@ export function writeSyntheticCorpus(corpusPaths: string[], size: number): strin
     writeFileSync(path.join(root, source.language, `${number}.md`), source.text.replace(/^article-number:.*$/m, `article-number: ${number}`));
   }
   return root;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface BotProcess {
