@@ -222,10 +222,130 @@ describe('parseLogLines: workflow names', () => {
   });
 });
 
+describe('parseLogLines: time zone offsets are kept beside the wall-clock time', () => {
+  test.each<[string, string, string, number | undefined]>([
+    ['+05:30', `2019-07-05 11:31:59.874+05:30 ${LOGON}`, '11:31:59', 330],
+    ['-05:30', `2019-07-05 16:01:59.874-05:30 ${LOGON}`, '16:01:59', -330],
+    ['+0200 without a colon', `2022-08-19 06:00:41+0200 ${LOGON}`, '06:00:41', 120],
+    ['a space before the offset', `2022-08-19 06:00:41 +02:00 ${LOGON}`, '06:00:41', 120],
+    ['UTC+02:00', `2022-08-19 06:00:41 UTC+02:00 ${LOGON}`, '06:00:41', 120],
+    ['Z', `2020-03-04T06:01:13Z ${LOGON}`, '06:01:13', 0],
+    ['Z after milliseconds', `2020-03-04T06:01:13.120Z ${LOGON}`, '06:01:13', 0],
+    ['UTC on its own', `2020-03-04 06:01:13 UTC ${LOGON}`, '06:01:13', 0],
+    ['GMT on its own', `2020-03-04 06:01:13 GMT ${LOGON}`, '06:01:13', 0],
+    ['-00:00 is UTC', `2020-03-04 06:01:13-00:00 ${LOGON}`, '06:01:13', 0],
+    ['an offset no zone has is dropped, the time is kept', `2020-03-04 06:01:13+15:00 ${LOGON}`, '06:01:13', undefined],
+    ['a journal line has none', `19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`, '06:00:41', undefined],
+    ['a 12-hour journal line has none', `8/19/2022 6:00:41 AM\tmcSynch_mcExec1\t${LOGON}`, '06:00:41', undefined],
+  ])('%s', (_name, line, time, offsetMinutes) => {
+    const { entries } = parseLogLines(line, KA05406);
+    expect(entries).toHaveLength(1);
+    expect(formatClockWithSeconds(entries[0]!.time)).toBe(time);
+    expect(entries[0]!.message).toBe(LOGON);
+    if (offsetMinutes === undefined) expect(entries[0]).not.toHaveProperty('offsetMinutes');
+    else expect(Object.is(entries[0]!.offsetMinutes, offsetMinutes)).toBe(true);
+  });
+
+  test('each line keeps its own offset', () => {
+    const text = [`2019-07-05 11:31:59.874+05:30 ${LOGON}`, `2019-07-05 06:01:59Z ${LOGON}`, `19/08/2022 06:00:41 ${LOGON}`].join('\n');
+    expect(parseLogLines(text, KA05406).entries.map((entry) => entry.offsetMinutes)).toEqual([330, 0, undefined]);
+  });
+});
+
+describe('parseLogLines: success lines', () => {
+  test.each<[string, boolean]>([
+    ['Workflow finished', true],
+    ['Task completed', true],
+    ['Completed successfully', true],
+    ['Process ended', true],
+    ['Done', true],
+    ['success', true],
+    ['Run succeeded', true],
+    ['Workflow terminé', true],
+    ['Tâche terminée', true],
+    ['Flujo de trabajo terminado', true],
+    ['Tarea finalizada', true],
+    ['Proceso completado', true],
+    ['Fin', true],
+    ['FIN del flujo', true],
+    ['Completed with 0 errors', true],
+    ['Finished with no errors', true],
+    ['Workflow started', false],
+    ['a fin de sincronizar', false],
+    ['endless loop', false],
+    ['unsuccessful', false],
+    ['Workflow not finished', false],
+    ['El flujo no ha terminado', false],
+    ["La tâche n'est pas terminée", false],
+    ["The task hasn't finished", false],
+    ['Workflow ended abnormally', false],
+    ['Completed with 3 errors', false],
+    ['Proceso terminado con errores', false],
+    ['Task finished with error', false],
+    ['Error: task finished', false],
+    [LOGON, false],
+  ])('isSuccess(%j) is %s', (message, isSuccess) => {
+    const [entry] = parseLogLines(`19/08/2022 06:00:41\tmcSynch_mcExec1\t${message}`, KA05406).entries;
+    expect(entry!.isSuccess).toBe(isSuccess);
+    if (isSuccess) expect(entry!.isError).toBe(false);
+  });
+
+  test('a success line is not an error and gives no time to judge', () => {
+    const evidence = parseLogLines('2022-08-19 10:00:12 mcSynch_mcExec1 Workflow finished', KA05406);
+    expect(evidence.entries[0]!.isError).toBe(false);
+    expect(evidence.errorTimes).toEqual([]);
+    expect(evidence.successes.map((entry) => formatClockWithSeconds(entry.time))).toEqual(['10:00:12']);
+  });
+
+  test('only success lines: no time to judge', () => {
+    const text = ['19/08/2022 10:00:12\tmcSynch_mcExec1\tWorkflow finished', '19/08/2022 09:00:12\tmcSynch_mcExec1\tFlujo de trabajo terminado'].join('\n');
+    const evidence = parseLogLines(text, KA05406);
+    expect(evidence.errorTimes).toEqual([]);
+    expect(evidence.successes).toHaveLength(2);
+  });
+
+  test('no error: the lines that are neither errors nor successes are the ones pointed at', () => {
+    const text = ['19/08/2022 06:02:10\tmcSynch_mcExec1\tstopped', '19/08/2022 05:00:12\tmcSynch_mcExec1\tWorkflow finished'].join('\n');
+    expect(summary(parseLogLines(text, KA05406)).errorTimes).toEqual(['06:02:10']);
+  });
+
+  test('errors and successes in one journal: the errors are judged, the successes listed apart', () => {
+    const journal = [
+      `19/08/2022 06:02:10\tmcSynch_mcExec1\t${LOGON}`,
+      '19/08/2022 05:00:12\tmcSynch_mcExec1\tWorkflow finished',
+      '19/08/2022 05:00:02\tmcSynch_mcExec1\tWorkflow started',
+    ].join('\n');
+    const evidence = parseLogLines(journal, KA05406);
+    expect(summary(evidence).errorTimes).toEqual(['06:02:10']);
+    expect(evidence.successes.map((entry) => formatClockWithSeconds(entry.time))).toEqual(['05:00:12']);
+    expect(evidence.entries.map((entry) => entry.isSuccess)).toEqual([false, true, false]);
+  });
+});
+
+describe('parseLogLines: several workflows in one entry', () => {
+  test('every name in an error entry is kept, the first as workflow', () => {
+    const [entry] = parseLogLines(`19/08/2022 06:00:41\tmcSynch_mcExec1, mcSynch_mcExec2\t${LOGON}`, KA05406).entries;
+    expect(entry!.workflow).toBe('mcSynch_mcExec1');
+    expect(entry!.workflows).toEqual(['mcSynch_mcExec1', 'mcSynch_mcExec2']);
+    expect(entry!.isError).toBe(true);
+  });
+
+  test('each entry has its own names, once each whatever the case; the evidence has them all', () => {
+    const text = [
+      `19/08/2022 06:02:10\tmcSynch_mcExec2\t${LOGON} (MCSYNCH_MCEXEC2)`,
+      `19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`,
+      '19/08/2022 06:00:00\tstart\tWorkflow started',
+    ].join('\n');
+    const evidence = parseLogLines(text, KA05406);
+    expect(evidence.entries.map((entry) => entry.workflows)).toEqual([['mcSynch_mcExec2'], ['mcSynch_mcExec1'], []]);
+    expect(evidence.workflows).toEqual(['mcSynch_mcExec2', 'mcSynch_mcExec1']);
+  });
+});
+
 describe('parseLogLines: hostile input', () => {
   test('empty, non-string and control characters give no evidence and do not throw', () => {
     for (const text of ['', '\u0000\u0001\u001b', undefined as unknown as string, 'no log here']) {
-      expect(parseLogLines(text, KA05406)).toEqual({ entries: [], workflows: [], errorTimes: [] });
+      expect(parseLogLines(text, KA05406)).toEqual({ entries: [], workflows: [], errorTimes: [], successes: [] });
     }
   });
 
