@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { languageFromLocale } from '../src/language/detect';
 import type { Language } from '../src/kb/types';
-import { noteTurn } from '../src/bot/turnLog';
+import { noteTurn } from './turnNotes';
 
 /** The conversation's language: set by the first question, kept for short answers, switched on request. */
 export class ConversationLanguage {

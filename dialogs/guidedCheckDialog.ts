@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { verdictCard } from '../src/bot/cards';
-import { noteTurn } from '../src/bot/turnLog';
+import { verdictCard } from './cards';
+import { noteTurn, type CheckEvent } from './turnNotes';
 import { judge, type Verdict } from '../src/check/verdict';
 import { catalog, type CaseFacts, type Catalog } from '../src/i18n/catalog';
 import type { GuidedCheckData } from '../src/kb/checkData';
@@ -10,11 +10,6 @@ import { formatClock, type ClockTime } from '../src/time/clock';
 import { AskDialog, type Asked } from './askDialog';
 import type { ConversationLanguage } from './conversationLanguage';
 import { errorTimeQuestion, feedbackQuestion, restartTimeQuestion, type ErrorTimeAnswer } from './questions';
-
-/** Something worth counting: which checks ended how, and whether they helped. */
-export type CheckEvent =
-  | { event: 'verdict'; article: string; coincides: boolean }
-  | { event: 'feedback'; article: string; helpful: boolean; verdict?: 'coincides' | 'differs' };
 
 export interface GuidedCheckOptions {
   /** The user's question, for related articles when the restart is not the cause. */

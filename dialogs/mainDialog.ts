@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { articleCard } from '../src/bot/cards';
-import { noteTurn } from '../src/bot/turnLog';
+import { articleCard } from './cards';
+import { noteTurn } from './turnNotes';
 import { catalog } from '../src/i18n/catalog';
 import { recognizeSmallTalk } from '../src/language/intents';
 import { checkPatterns, type GuidedCheckData } from '../src/kb/checkData';
@@ -10,7 +10,8 @@ import { hasTimestampedLogLine } from '../src/time/logLines';
 import { AskDialog, type Asked } from './askDialog';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { ConversationLanguage } from './conversationLanguage';
-import { GuidedCheckDialog, type CheckEvent, type GuidedCheckOptions } from './guidedCheckDialog';
+import { GuidedCheckDialog, type GuidedCheckOptions } from './guidedCheckDialog';
+import type { CheckEvent } from './turnNotes';
 import { choiceQuestion, offerQuestion, readErrorTimes, type ChoiceAnswer, type ErrorTimeAnswer, type OfferAnswer } from './questions';
 import { userInput } from './userInput';
 

@@ -1,6 +1,5 @@
 import { MessageFactory } from 'botbuilder';
-import { articleCard, choiceCard, errorTimeCard, feedbackCard, restartTimeCard, yesNoCard } from '../src/bot/cards';
-import { plainName } from '../src/bot/userText';
+import { articleCard, choiceCard, errorTimeCard, feedbackCard, restartTimeCard, yesNoCard } from './cards';
 import { checkPatterns, type GuidedCheckData } from '../src/kb/checkData';
 import { isDontKnow, recognizeYesNo } from '../src/language/intents';
 import type { Language } from '../src/kb/types';
@@ -10,7 +9,7 @@ import { hasTimestampedLogLine, parseLogLines } from '../src/time/logLines';
 import { parseTime } from '../src/time/parseTime';
 import { catalog as catalogFor } from '../src/i18n/catalog';
 import type { Question, Reading } from './askDialog';
-import { inputText, type UserInput } from './userInput';
+import { inputText, plainName, type UserInput } from './userInput';
 
 /** The questions the dialogs ask: how each is shown and how an answer to it is read. */
 

@@ -4,16 +4,17 @@
  * probing readiness routes no messages to a bot that cannot answer yet.
  */
 import type { Server } from 'restify';
-import { createAdapter, installTurnErrorHandler } from './bot/adapter';
-import { createLogger, errorFields, type Logger } from './bot/logger';
-import { createServer } from './bot/server';
-import { installGracefulShutdown } from './bot/shutdown';
-import { loadBot, loadDotEnv, turnErrorMessage, type LoadedBot } from './bot/startup';
-import { createStorage, type OptimisticStorage } from './bot/storage';
-import { logCheckEvents } from './bot/turnLog';
-import { ConfigError, loadConfig, type Config } from './config';
+import { createAdapter, installTurnErrorHandler } from './hosting/botframework/adapter';
+import { createLogger, errorFields, type Logger } from './observability/logger';
+import { createServer } from './http/server';
+import { installGracefulShutdown } from './http/shutdown';
+import { loadBot, loadDotEnv, turnErrorMessage, type LoadedBot } from './app/startup';
+import { createStorage } from './app/createStorage';
+import type { OptimisticStorage } from './state/optimisticStorage';
+import { logCheckEvents } from './observability/turnLog';
+import { ConfigError, loadConfig, type Config } from './app/config';
 
-/** Structured log lines on stdout (see src/bot/logger.ts); LOG_LEVEL once the settings are read. */
+/** Structured log lines on stdout (see src/observability/logger.ts); LOG_LEVEL once the settings are read. */
 let logger: Logger = createLogger();
 
 async function main(): Promise<void> {
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const server = createServer({
     adapter,
     // The server only routes turns here once isReady() holds, i.e. once app is set.
-    bot: { run: async (context) => { await app?.runner.run(context); } },
+    bot: { run: async (context) => app?.runner.run(context) },
     isReady: () => app !== undefined,
     logger,
   });

@@ -1,13 +1,13 @@
 import { MemoryStorage, UserState, type ConversationState, type Storage } from 'botbuilder';
 import { ConversationLanguage } from '../../dialogs/conversationLanguage';
-import type { CheckEvent } from '../../dialogs/guidedCheckDialog';
+import type { CheckEvent } from '../../dialogs/turnNotes';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { GuidedCheckData } from '../kb/checkData';
 import type { Language } from '../kb/types';
-import type { KnowledgeBase } from '../knowledgeBase';
+import type { KnowledgeBase } from '../search/knowledgeBase';
 import { KbBot } from './kbBot';
-import { PerUserConversationState } from './perUserConversationState';
-import { TenantGate, WelcomeOnce } from './teams';
+import { PerUserConversationState } from '../teams/perUserConversationState';
+import { TenantGate, WelcomeOnce } from '../teams/teams';
 
 export interface BotDependencies {
   knowledgeBase: KnowledgeBase;

@@ -1,8 +1,8 @@
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, type DialogStateManagerConfiguration, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { Language } from '../kb/types';
-import { isBotArrival, removeBotMentions, welcomeText, type TenantGate, type WelcomeOnce } from './teams';
-import { noteTurn, waitingStep } from './turnLog';
+import { isBotArrival, removeBotMentions, welcomeText, type TenantGate, type WelcomeOnce } from '../teams/teams';
+import { noteTurn, waitingStep } from '../../dialogs/turnNotes';
 import { cleanIncomingActivity } from './userText';
 
 // The turn-state key under which botbuilder-dialogs' DialogStateManager caches its configuration.

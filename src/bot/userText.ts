@@ -56,13 +56,3 @@ export function cleanIncomingActivity(activity: Partial<Activity>): void {
     activity.value = Object.fromEntries(entries.map(([key, field]) => [key, typeof field === 'string' ? cleanUserText(field) : field]));
   }
 }
-
-/**
- * A name read from what the user pasted (the workflow in a log line) as the cards and messages
- * may show it: letters, digits, `_`, `.` and `-` only, at most 80 characters; anything else
- * (markup, links, HTML) and the name is not used at all. Shown in bold in Markdown, where
- * intra-word underscores are no emphasis.
- */
-export function plainName(value: string | undefined): string | undefined {
-  return value !== undefined && /^[\p{L}\p{N}_.-]{1,80}$/u.test(value) ? value : undefined;
-}

@@ -9,9 +9,9 @@
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
-import { installTurnErrorHandler } from '../bot/adapter';
-import { loadBot, loadDotEnv, turnErrorMessage } from '../bot/startup';
-import { ConfigError, loadConfig } from '../config';
+import { installTurnErrorHandler } from '../hosting/botframework/adapter';
+import { loadBot, loadDotEnv, turnErrorMessage } from '../app/startup';
+import { ConfigError, loadConfig } from '../app/config';
 import { ChatSession, localeFromEnvironment } from './chatSession';
 
 const CHANNELS = ['emulator', 'msteams'];

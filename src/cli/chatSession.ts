@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, ActivityTimestamps, ChannelAccount } from 'botbuilder';
-import { messageForAction, renderActivity, type RenderedAction } from '../bot/cardText';
-import type { TurnRunner } from '../bot/server';
+import { messageForAction, renderActivity, type RenderedAction } from './cardText';
+import type { TurnRunner } from '../bot/turnRunner';
 import { ConsoleAdapter } from './consoleAdapter';
 
 export interface ChatOptions {
@@ -69,7 +69,9 @@ export class ChatSession {
 
   private async turn(fields: Partial<Activity>): Promise<void> {
     this.actions = [];
-    await this.adapter.processActivity(this.activity(fields), (context) => this.bot.run(context));
+    await this.adapter.processActivity(this.activity(fields), async (context) => {
+      await this.bot.run(context);
+    });
   }
 
   private show(activity: Partial<Activity>): void {

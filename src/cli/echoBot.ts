@@ -7,9 +7,9 @@
  */
 import { ActivityHandler, ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { createAdapter } from '../bot/adapter';
-import { createServer } from '../bot/server';
-import { loadConfig } from '../config';
+import { createAdapter } from '../hosting/botframework/adapter';
+import { createServer } from '../http/server';
+import { loadConfig } from '../app/config';
 
 function plainEcho(): ActivityHandler {
   const bot = new ActivityHandler();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { splitKbPath } from '../kb/paths';
 import { REPOSITORY_ROOT } from '../kb/paths';
-import { openKnowledgeBase } from '../knowledgeBase';
+import { openKnowledgeBase } from '../search/knowledgeBase';
 import { evaluate, type LabelledQuestion } from './evaluation';
 
 async function main(): Promise<void> {

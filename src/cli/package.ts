@@ -5,7 +5,7 @@
  * localization and the icons against the official schemas offline, then zips them.
  */
 import path from 'node:path';
-import { loadDotEnv } from '../bot/startup';
+import { loadDotEnv } from '../app/startup';
 import { appIdFromEnvironment, buildAppPackage, PackageError } from './appPackage';
 
 async function main(argv: string[]): Promise<number> {

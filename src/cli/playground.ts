@@ -13,8 +13,8 @@
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadDotEnv } from '../bot/startup';
-import { ConfigError, loadConfig } from '../config';
+import { loadDotEnv } from '../app/startup';
+import { ConfigError, loadConfig } from '../app/config';
 import { startBot, startPlayground, type ChildHandle } from './playgroundProcesses';
 
 /** Blanked for the bot run here (empty values win over .env): the Playground sends no tokens, and its tenant is a mock. */

@@ -4,7 +4,7 @@
  * Reads KB_PATH as the bot does.
  */
 import { splitKbPath } from '../kb/paths';
-import { openKnowledgeBase } from '../knowledgeBase';
+import { openKnowledgeBase } from '../search/knowledgeBase';
 import { MIN_CONFIDENCE } from '../search/searchIndex';
 
 async function main(argv: string[]): Promise<number> {

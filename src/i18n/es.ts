@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog';
+import type { Catalog } from './texts';
 
 const list = (items: string[]): string => items.join(', ');
 

@@ -1,4 +1,4 @@
-import { openKnowledgeBase } from '../../src/knowledgeBase';
+import { openKnowledgeBase } from '../../src/search/knowledgeBase';
 import { conversationRunner, type Script } from '../support/conversation';
 import { describeWithCorpus } from '../support/corpus';
 

@@ -1,4 +1,4 @@
-import { openKnowledgeBase } from '../../src/knowledgeBase';
+import { openKnowledgeBase } from '../../src/search/knowledgeBase';
 import { conversationRunner, type Script } from '../support/conversation';
 
 const LOG_LINE = "19/08/2022 06:00:41\tmcSynch_mcExec1\tEmpty return for method 'Logon' of service 'xtk:session'";

@@ -1,11 +1,11 @@
 import { request } from 'node:http';
 import type { Activity } from 'botbuilder';
-import { renderActivityAsText } from '../../src/bot/cardText';
+import { renderActivityAsText } from '../../src/cli/cardText';
 import * as restify from 'restify';
-import { MAX_BODY_BYTES, readJsonBody } from '../../src/bot/requestGuard';
-import { createAdapter } from '../../src/bot/adapter';
-import { createServer } from '../../src/bot/server';
-import { loadConfig } from '../../src/config';
+import { MAX_BODY_BYTES, readJsonBody } from '../../src/http/activityRequest';
+import { createAdapter } from '../../src/hosting/botframework/adapter';
+import { createServer } from '../../src/http/server';
+import { loadConfig } from '../../src/app/config';
 import { close, listen, messageActivity, post, startBotServer, type BotServer } from '../support/http';
 import { captureLogs, type CapturedLogs } from '../support/logs';
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
-import { hashConversationId } from '../../src/bot/turnLog';
+import { hashConversationId } from '../../src/observability/turnLog';
 import { messageActivity, post } from '../support/http';
 import { channelClaims, unsignedJwt } from '../support/tokens';
 import { freePort } from '../../src/cli/localPort';

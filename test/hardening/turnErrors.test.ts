@@ -1,5 +1,5 @@
 import { MemoryStorage, type StoreItems } from 'botbuilder';
-import { renderActivityAsText } from '../../src/bot/cardText';
+import { renderActivityAsText } from '../../src/cli/cardText';
 import { catalog } from '../../src/i18n/catalog';
 import { startBotServer, type BotServer, type UserMessage } from '../support/http';
 import { captureLogs, type CapturedLogs } from '../support/logs';

@@ -1,7 +1,7 @@
-import { createLogger } from '../../src/bot/logger';
-import { hashConversationId } from '../../src/bot/turnLog';
-import { ConfigError, loadConfig } from '../../src/config';
-import { logCheckEvents } from '../../src/bot/turnLog';
+import { createLogger } from '../../src/observability/logger';
+import { hashConversationId } from '../../src/observability/turnLog';
+import { ConfigError, loadConfig } from '../../src/app/config';
+import { logCheckEvents } from '../../src/observability/turnLog';
 import { messageActivity, post, startBotServer, type BotServer, type UserMessage } from '../support/http';
 import { captureLogs, type CapturedLogs, type LogLine } from '../support/logs';
 

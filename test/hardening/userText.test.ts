@@ -1,7 +1,8 @@
 import type { Activity } from 'botbuilder';
-import { renderActivityAsText } from '../../src/bot/cardText';
-import { verdictCard } from '../../src/bot/cards';
-import { cleanIncomingActivity, cleanUserText, MAX_USER_TEXT_LENGTH, plainName } from '../../src/bot/userText';
+import { renderActivityAsText } from '../../src/cli/cardText';
+import { verdictCard } from '../../dialogs/cards';
+import { cleanIncomingActivity, cleanUserText, MAX_USER_TEXT_LENGTH } from '../../src/bot/userText';
+import { plainName } from '../../dialogs/userInput';
 import { catalog } from '../../src/i18n/catalog';
 import { loadGuidedCheck } from '../../src/kb/loader';
 import { readErrorTimes } from '../../dialogs/questions';

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
-import { renderActivityAsText } from '../../src/bot/cardText';
+import { renderActivityAsText } from '../../src/cli/cardText';
 import { messageActivity, post, startBotServer, type BotServer } from '../support/http';
 import { captureLogs, type CapturedLogs } from '../support/logs';
 

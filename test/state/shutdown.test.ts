@@ -1,7 +1,7 @@
 import * as restify from 'restify';
 import { catalog } from '../../src/i18n/catalog';
-import { silentLogger } from '../../src/bot/logger';
-import { installGracefulShutdown } from '../../src/bot/shutdown';
+import { silentLogger } from '../../src/observability/logger';
+import { installGracefulShutdown } from '../../src/http/shutdown';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { delay, startBotProcess, until, type BotProcess } from '../support/botProcess';
 import { expectStep, guidedCheckSteps, LOCALES } from '../support/guidedCheck';

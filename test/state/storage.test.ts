@@ -1,14 +1,8 @@
 import { ConversationState, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import {
-  MemoryVersionedStore,
-  newStateScope,
-  OptimisticStorage,
-  runInStateScope,
-  StateConflictError,
-  StorageUnavailableError,
-} from '../../src/bot/storage';
-import { BlobVersionedStore } from '../../src/bot/blobStorage';
+import { newStateScope, OptimisticStorage, runInStateScope } from '../../src/state/optimisticStorage';
+import { MemoryVersionedStore, StateConflictError, StorageUnavailableError } from '../../src/state/versionedStore';
+import { BlobVersionedStore } from '../../src/state/blobStore';
 import { startAzurite, type Azurite } from '../support/azurite';
 
 /**
@@ -43,7 +37,7 @@ function turn(conversationId: string): TurnContext {
   return new TurnContext(new TestAdapter(), activity);
 }
 
-/** Runs `work` as one attempt of a turn (what turnGuard does). */
+/** Runs `work` as one attempt of a turn (what consistentTurn does). */
 function inTurn<T>(work: () => Promise<T>): Promise<T> {
   return runInStateScope(newStateScope(), work);
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
-import { renderActivityAsText } from '../../src/bot/cardText';
+import { renderActivityAsText } from '../../src/cli/cardText';
 import { freePort } from '../../src/cli/localPort';
 import { stopChild } from './azurite';
 import { NEWCOMER_SETTINGS } from './botSettings';

@@ -1,9 +1,9 @@
 import { TestAdapter, type Activity } from 'botbuilder';
-import { renderActivityAsText } from '../../src/bot/cardText';
+import { renderActivityAsText } from '../../src/cli/cardText';
 import { createBot } from '../../src/bot/createBot';
-import type { CheckEvent } from '../../dialogs/guidedCheckDialog';
+import type { CheckEvent } from '../../dialogs/turnNotes';
 import { loadGuidedCheck } from '../../src/kb/loader';
-import type { KnowledgeBase } from '../../src/knowledgeBase';
+import type { KnowledgeBase } from '../../src/search/knowledgeBase';
 
 /** One user turn and what the bot's replies to it must (and must not) show. */
 export interface Turn {

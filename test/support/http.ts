@@ -3,11 +3,11 @@ import { createServer as createHttpServer, type IncomingMessage, type Server as 
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import type { Server } from 'restify';
-import { createAdapter, installTurnErrorHandler, type AdapterOptions, type TurnErrorMessage } from '../../src/bot/adapter';
-import { silentLogger, type Logger } from '../../src/bot/logger';
-import { createServer } from '../../src/bot/server';
-import { loadBot, turnErrorMessage, type LoadedBot, type LoadOptions } from '../../src/bot/startup';
-import { loadConfig } from '../../src/config';
+import { createAdapter, installTurnErrorHandler, type AdapterOptions, type TurnErrorMessage } from '../../src/hosting/botframework/adapter';
+import { silentLogger, type Logger } from '../../src/observability/logger';
+import { createServer } from '../../src/http/server';
+import { loadBot, turnErrorMessage, type LoadedBot, type LoadOptions } from '../../src/app/startup';
+import { loadConfig } from '../../src/app/config';
 
 /**
  * The bot's real HTTP service on loopback, and a client that talks to it as a channel does:

@@ -1,5 +1,5 @@
-import { createLogger, type Logger } from '../../src/bot/logger';
-import type { LogLevel } from '../../src/config';
+import { createLogger, type Logger } from '../../src/observability/logger';
+import type { LogLevel } from '../../src/observability/logger';
 
 /** A log line as pino writes it. */
 export type LogLine = Record<string, unknown> & { level: string; msg?: string };

@@ -1,9 +1,9 @@
 import { MemoryStorage, TestAdapter, type Activity, type ChannelAccount, type ConversationAccount, type Storage } from 'botbuilder';
-import { renderActivityAsText } from '../../src/bot/cardText';
+import { renderActivityAsText } from '../../src/cli/cardText';
 import { createBot, type BotDependencies } from '../../src/bot/createBot';
-import type { CheckEvent } from '../../dialogs/guidedCheckDialog';
+import type { CheckEvent } from '../../dialogs/turnNotes';
 import { loadGuidedCheck } from '../../src/kb/loader';
-import type { KnowledgeBase } from '../../src/knowledgeBase';
+import type { KnowledgeBase } from '../../src/search/knowledgeBase';
 
 /**
  * Activities shaped as Microsoft Teams sends them (channelId msteams, 29:/28: ids, tenant in

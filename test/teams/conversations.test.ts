@@ -1,7 +1,7 @@
 import { MemoryStorage, TestAdapter } from 'botbuilder';
 import { createBot } from '../../src/bot/createBot';
 import { loadGuidedCheck } from '../../src/kb/loader';
-import { openKnowledgeBase, type KnowledgeBase } from '../../src/knowledgeBase';
+import { openKnowledgeBase, type KnowledgeBase } from '../../src/search/knowledgeBase';
 import {
   ANA,
   BEN,

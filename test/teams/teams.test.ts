@@ -1,6 +1,6 @@
 import { MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import { PerUserConversationState } from '../../src/bot/perUserConversationState';
-import { clientLanguage, isBotArrival, isSharedConversation, removeBotMentions, tenantOf, WelcomeOnce } from '../../src/bot/teams';
+import { PerUserConversationState } from '../../src/teams/perUserConversationState';
+import { clientLanguage, isBotArrival, isSharedConversation, removeBotMentions, tenantOf, WelcomeOnce } from '../../src/teams/teams';
 import { ANA, BEN, BOT, CARLA, TENANT, botAdded, cardSubmit, channel, groupChat, installationUpdate, memberAdded, personal, teamsMessage } from '../support/teams';
 
 function contextFor(activity: Partial<Activity>): TurnContext {

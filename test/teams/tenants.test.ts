@@ -1,6 +1,6 @@
 import { MemoryStorage, type StoreItems } from 'botbuilder';
-import { ConfigError, loadConfig } from '../../src/config';
-import { openKnowledgeBase, type KnowledgeBase } from '../../src/knowledgeBase';
+import { ConfigError, loadConfig } from '../../src/app/config';
+import { openKnowledgeBase, type KnowledgeBase } from '../../src/search/knowledgeBase';
 import { startBotServer } from '../support/http';
 import {
   ANA,

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { renderActivityAsText } from '../../src/bot/cardText';
+import { renderActivityAsText } from '../../src/cli/cardText';
 import { startBotServer, startFakeChannel, type BotServer } from '../support/http';
 import { ANA, BEN, cardSubmit, channel, installationUpdate, teamsMessage } from '../support/teams';
 

@@ -6,7 +6,7 @@
  *   to a temporary folder and loaded through the real loader.
  */
 import { rmSync } from 'node:fs';
-import { openKnowledgeBase, type KnowledgeBase } from '../../knowledgeBase';
+import { openKnowledgeBase, type KnowledgeBase } from '../../search/knowledgeBase';
 import type { LabelledQuestion } from '../evaluation';
 import { measureBaselines } from './baselines';
 import { fixed, percentile, printTable, writeSyntheticCorpus } from './support';

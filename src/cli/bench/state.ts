@@ -1,7 +1,7 @@
 import { MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
 import { createBot } from '../../bot/createBot';
 import { loadGuidedCheck } from '../../kb/loader';
-import { openKnowledgeBase } from '../../knowledgeBase';
+import { openKnowledgeBase } from '../../search/knowledgeBase';
 import { printTable } from './support';
 
 /** Bytes of state stored per conversation after each step of the guided check. */

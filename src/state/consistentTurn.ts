@@ -2,10 +2,11 @@ import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import { catalog } from '../i18n/catalog';
 import type { Language } from '../kb/types';
 import { detectLanguage, languageFromLocale } from '../language/detect';
-import { fallbackLogger, type Logger } from './logger';
-import type { TurnRunner } from './server';
-import { newStateScope, runInStateScope, StateConflictError, StorageUnavailableError } from './storage';
-import { turnFacts } from './turnLog';
+import { fallbackLogger, type Logger } from '../observability/logger';
+import type { TurnOutcome, TurnRunner } from '../bot/turnRunner';
+import { newStateScope, runInStateScope } from './optimisticStorage';
+import { StateConflictError, StorageUnavailableError } from './versionedStore';
+import { turnFacts } from '../../dialogs/turnNotes';
 
 /**
  * Runs each turn so that what the user sees always matches what was saved, with state shared by
@@ -20,11 +21,11 @@ import { turnFacts } from './turnLog';
  *   the user is asked, in their language, to send the message again. Nothing is overwritten.
  * - The state storage cannot be reached (StorageUnavailableError): the user is told, in the
  *   language of their message, that the bot is temporarily unavailable, and the endpoint
- *   answers 503 ({@link answeredUnavailable}). Nothing was saved, so nothing is half done; the
+ *   answers 503 (the turn's outcome says `storageUnavailable`). Nothing was saved, so nothing is half done; the
  *   next message after the storage is back carries on from the last saved step.
  */
 
-export interface TurnGuardOptions {
+export interface ConsistentTurnOptions {
   /** The conversation's language from its state, for "please send it again". */
   language: (context: TurnContext) => Promise<Language>;
   /** For "temporarily unavailable" to a message too short to tell, with no locale. */
@@ -37,19 +38,12 @@ export interface TurnGuardOptions {
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
-const unavailable = new WeakSet<object>();
-
-/** Whether the turn of this activity found the state storage unreachable (answer 503). */
-export function answeredUnavailable(activity: object): boolean {
-  return unavailable.has(activity);
+/** The bot, each turn run through {@link runConsistentTurn}. */
+export function consistentTurns(bot: TurnRunner, options: ConsistentTurnOptions): TurnRunner {
+  return { run: (context) => runConsistentTurn(bot, context, options) };
 }
 
-/** The bot, run through {@link runGuardedTurn}. */
-export function guardTurns(bot: TurnRunner, options: TurnGuardOptions): TurnRunner {
-  return { run: (context) => runGuardedTurn(bot, context, options) };
-}
-
-export async function runGuardedTurn(bot: TurnRunner, context: TurnContext, options: TurnGuardOptions): Promise<void> {
+export async function runConsistentTurn(bot: TurnRunner, context: TurnContext, options: ConsistentTurnOptions): Promise<TurnOutcome> {
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const { turnId } = turnFacts(context);
   const log = (options.logger ?? fallbackLogger()).child({ turnId });
@@ -71,7 +65,7 @@ export async function runGuardedTurn(bot: TurnRunner, context: TurnContext, opti
     if (!failed) {
       await outbox.release();
       runEffects(scope.onSaved, log);
-      return;
+      return {};
     }
 
     const conflict = causeOf(failure, StateConflictError);
@@ -85,7 +79,7 @@ export async function runGuardedTurn(bot: TurnRunner, context: TurnContext, opti
       );
       await outbox.release();
       runEffects(scope.onSaved, log);
-      return;
+      return {};
     }
     outbox.discard();
 
@@ -98,15 +92,14 @@ export async function runGuardedTurn(bot: TurnRunner, context: TurnContext, opti
       log.warn({ state: stateKind(conflict.key), attempts: attempt }, 'state conflict: the user was asked to send the message again');
       outbox.passThrough();
       await context.sendActivity(catalog(await conversationLanguage(context, options)).repeatPlease);
-      return;
+      return {};
     }
 
     outbox.passThrough();
     if (outage) {
-      unavailable.add(context.activity);
       log.warn({ err: { type: outage.name, message: outage.message } }, 'state storage unavailable: the user was asked to try again');
       if (context.activity.type === 'message') await context.sendActivity(catalog(messageLanguage(context.activity, options.defaultLanguage)).storageUnavailable);
-      return;
+      return { storageUnavailable: true };
     }
     throw failure;
   }
@@ -171,7 +164,7 @@ function causeOf<T extends Error>(error: unknown, type: new (...args: never[]) =
   return undefined;
 }
 
-async function conversationLanguage(context: TurnContext, options: TurnGuardOptions): Promise<Language> {
+async function conversationLanguage(context: TurnContext, options: ConsistentTurnOptions): Promise<Language> {
   try {
     return await options.language(context);
   } catch {

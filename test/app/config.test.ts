@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { ContainerClient } from '@azure/storage-blob';
-import { ConfigError, connectionStringProblem, loadConfig } from '../../src/config';
-import { createStorage } from '../../src/bot/storage';
+import { ConfigError, connectionStringProblem, loadConfig } from '../../src/app/config';
+import { createStorage } from '../../src/app/createStorage';
 import { AZURITE_KEY } from '../support/azurite';
 import { botEnvironment, spawnBot } from '../support/botProcess';
 

@@ -1,5 +1,5 @@
 import { type Activity, CloudAdapter, type ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import { describeError } from './logger';
+import { describeError } from '../../observability/logger';
 
 /**
  * The CloudAdapter, with the HTTP part done by the bot rather than by `CloudAdapter.process`.
@@ -33,7 +33,7 @@ export interface TurnResponse {
 /** Longest wait for the Bot Framework's signing keys before the request is refused. */
 export const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 10_000;
 
-export class GuardedCloudAdapter extends CloudAdapter {
+export class AuthenticatingAdapter extends CloudAdapter {
   constructor(
     authentication: ConfigurationBotFrameworkAuthentication,
     private readonly authenticationTimeoutMs: number = DEFAULT_AUTHENTICATION_TIMEOUT_MS,

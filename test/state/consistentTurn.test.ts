@@ -1,15 +1,9 @@
 import { ActivityHandler, ConversationState, TestAdapter, UserState, type Activity, type TurnContext } from 'botbuilder';
 import { catalog } from '../../src/i18n/catalog';
-import {
-  MemoryVersionedStore,
-  OptimisticStorage,
-  StorageUnavailableError,
-  whenStateSaved,
-  type StoredItem,
-  type VersionedStore,
-  type WriteCondition,
-} from '../../src/bot/storage';
-import { answeredUnavailable, guardTurns } from '../../src/bot/turnGuard';
+import { OptimisticStorage, whenStateSaved } from '../../src/state/optimisticStorage';
+import { MemoryVersionedStore, StorageUnavailableError, type StoredItem, type VersionedStore, type WriteCondition } from '../../src/state/versionedStore';
+import type { TurnOutcome } from '../../src/bot/turnRunner';
+import { consistentTurns } from '../../src/state/consistentTurn';
 import { captureLogs } from '../support/logs';
 
 /**
@@ -91,7 +85,9 @@ function texts(adapter: TestAdapter): Array<string | undefined> {
 it('sends the replies only once the state is saved, and typing at once', async () => {
   const store = new Interleaved();
   const { runner } = countingBot(store);
-  const adapter = adapterFor((context) => guardTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context));
+  const adapter = adapterFor(async (context) => {
+    await consistentTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+  });
   let queuedWhenSaving: Array<string | undefined> = [];
   store.beforeWrite.set(CONVERSATION_KEY, async () => {
     queuedWhenSaving = (adapter.activeQueue as Array<Partial<Activity>>).map((activity) => activity.text ?? `(${activity.type})`);
@@ -106,8 +102,12 @@ it('runs the turn again when another saved the conversation first: one reply, on
   const events: string[] = [];
   const { runner } = countingBot(store, events);
   const other = countingBot(store);
-  const adapter = adapterFor((context) => guardTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context));
-  const otherAdapter = adapterFor((context) => guardTurns(other.runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context));
+  const adapter = adapterFor(async (context) => {
+    await consistentTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+  });
+  const otherAdapter = adapterFor(async (context) => {
+    await consistentTurns(other.runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+  });
   await adapter.receiveActivity('first');
   texts(adapter);
   events.length = 0;
@@ -127,9 +127,13 @@ it('delivers the replies when the conversation was saved and only the user state
   const logs = captureLogs();
   const { runner } = countingBot(store);
   const other = countingBot(store);
-  const guard = guardTurns(runner, { language: async () => 'en', defaultLanguage: 'en', logger: logs.logger });
-  const adapter = adapterFor((context) => guard.run(context));
-  const otherAdapter = adapterFor((context) => guardTurns(other.runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context));
+  const turns = consistentTurns(runner, { language: async () => 'en', defaultLanguage: 'en', logger: logs.logger });
+  const adapter = adapterFor(async (context) => {
+    await turns.run(context);
+  });
+  const otherAdapter = adapterFor(async (context) => {
+    await consistentTurns(other.runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+  });
   await adapter.receiveActivity('first');
   texts(adapter);
 
@@ -148,8 +152,12 @@ it('asks to send the message again in the conversation language after three lost
   const store = new Interleaved();
   const { runner } = countingBot(store);
   const other = countingBot(store);
-  const adapter = adapterFor((context) => guardTurns(runner, { language: async () => 'es', defaultLanguage: 'en' }).run(context));
-  const otherAdapter = adapterFor((context) => guardTurns(other.runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context));
+  const adapter = adapterFor(async (context) => {
+    await consistentTurns(runner, { language: async () => 'es', defaultLanguage: 'en' }).run(context);
+  });
+  const otherAdapter = adapterFor(async (context) => {
+    await consistentTurns(other.runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+  });
   await adapter.receiveActivity('first');
   texts(adapter);
   const loseOnce = (): void => {
@@ -173,20 +181,21 @@ it('tells the user the bot is unavailable, in the language of the message, when 
   store.beforeWrite.set(CONVERSATION_KEY, async () => {
     throw new StorageUnavailableError('write', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:10000'), { code: 'ECONNREFUSED' }));
   });
-  let activity: object | undefined;
+  let outcome: TurnOutcome | void = undefined;
   const adapter = adapterFor(async (context) => {
-    activity = context.activity;
-    await guardTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+    outcome = await consistentTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
   });
   await adapter.receiveActivity('hola, el flujo de sincronización falla');
   expect(texts(adapter)).toEqual(['(typing)', catalog('es').storageUnavailable]);
-  expect(answeredUnavailable(activity!)).toBe(true);
+  expect(outcome).toEqual({ storageUnavailable: true });
 });
 
 it("leaves other errors to the adapter's turn error handler, without the held replies", async () => {
   const store = new Interleaved();
   const { runner } = countingBot(store);
-  const adapter = adapterFor((context) => guardTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context));
+  const adapter = adapterFor(async (context) => {
+    await consistentTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+  });
   adapter.onTurnError = async (context, error) => {
     await context.sendActivity(`sorry: ${error.message}`);
   };

@@ -3,16 +3,17 @@ import path from 'node:path';
 import * as dotenv from 'dotenv';
 import { loadGuidedCheck, type GuidedCheckData } from '../kb/loader';
 import { REPOSITORY_ROOT } from '../kb/paths';
-import { openKnowledgeBase, type KnowledgeBase } from '../knowledgeBase';
-import type { Config } from '../config';
+import { openKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase';
+import type { Config } from './config';
 import { catalog } from '../i18n/catalog';
-import type { TurnErrorMessage } from './adapter';
-import type { CheckEvent } from '../../dialogs/guidedCheckDialog';
-import { createBot, type BotApp, type BotDependencies } from './createBot';
-import type { Logger } from './logger';
-import type { TurnRunner } from './server';
-import { createStorage, whenStateSaved } from './storage';
-import { guardTurns } from './turnGuard';
+import type { TurnErrorMessage } from '../hosting/botframework/adapter';
+import type { CheckEvent } from '../../dialogs/turnNotes';
+import { createBot, type BotApp, type BotDependencies } from '../bot/createBot';
+import type { Logger } from '../observability/logger';
+import type { TurnRunner } from '../bot/turnRunner';
+import { whenStateSaved } from '../state/optimisticStorage';
+import { createStorage } from './createStorage';
+import { consistentTurns } from '../state/consistentTurn';
 
 /** Start-up shared by the HTTP service (src/index.ts) and the terminal chat (src/cli/chat.ts). */
 
@@ -35,7 +36,7 @@ export interface LoadedBot extends BotApp {
   guidedCheck: GuidedCheckData;
   /** Time to read the articles, build the index and create the bot. */
   loadMs: number;
-  /** The bot as the endpoint runs it: replies held until the state is saved, state conflicts and outages handled (turnGuard.ts). */
+  /** The bot as the endpoint runs it: replies held until the state is saved, state conflicts and outages handled (src/state/consistentTurn.ts). */
   runner: TurnRunner;
 }
 
@@ -73,7 +74,7 @@ export async function loadBot(config: Config, options: LoadOptions = {}): Promis
     guidedCheck,
     defaultLanguage: config.defaultLanguage,
   });
-  const runner = guardTurns(app.bot, { language: (context) => app.language.get(context), defaultLanguage: config.defaultLanguage, logger: options.logger });
+  const runner = consistentTurns(app.bot, { language: (context) => app.language.get(context), defaultLanguage: config.defaultLanguage, logger: options.logger });
   return { ...app, knowledgeBase, guidedCheck, loadMs: performance.now() - started, runner };
 }
 

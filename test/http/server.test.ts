@@ -1,8 +1,8 @@
 import { ActivityHandler, ConversationState, MemoryStorage, type Activity } from 'botbuilder';
-import { createAdapter, installTurnErrorHandler } from '../../src/bot/adapter';
-import { renderActivityAsText } from '../../src/bot/cardText';
-import { createServer } from '../../src/bot/server';
-import { loadConfig } from '../../src/config';
+import { createAdapter, installTurnErrorHandler } from '../../src/hosting/botframework/adapter';
+import { renderActivityAsText } from '../../src/cli/cardText';
+import { createServer } from '../../src/http/server';
+import { loadConfig } from '../../src/app/config';
 import { close, listen, messageActivity, post, sendMessage, startBotServer, startFakeChannel, type BotServer } from '../support/http';
 import { captureLogs } from '../support/logs';
 

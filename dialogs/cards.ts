@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
-import type { Catalog } from '../i18n/catalog';
-import type { Article } from '../kb/types';
+import type { Catalog } from '../src/i18n/catalog';
+import type { Article } from '../src/kb/types';
 
 /**
  * Adaptive Cards (schema 1.5, what Teams renders) for what the bot shows. Every button is a

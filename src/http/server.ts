@@ -1,16 +1,11 @@
-import type { TurnContext } from 'botbuilder';
 import * as restify from 'restify';
-import type { GuardedCloudAdapter } from './guardedAdapter';
-import { silentLogger, type Logger } from './logger';
-import { answerActivityRequest, guardServerErrors, readJsonBody } from './requestGuard';
-
-/** What the endpoint needs of a bot: an ActivityHandler, or anything that runs a turn. */
-export interface TurnRunner {
-  run(context: TurnContext): Promise<void>;
-}
+import type { TurnRunner } from '../bot/turnRunner';
+import type { AuthenticatingAdapter } from '../hosting/botframework/authenticatingAdapter';
+import { silentLogger, type Logger } from '../observability/logger';
+import { answerActivityRequest, answerUnhandledErrors, readJsonBody } from './activityRequest';
 
 export interface ServerOptions {
-  adapter: GuardedCloudAdapter;
+  adapter: AuthenticatingAdapter;
   bot: TurnRunner;
   /** Refused and failed requests are logged here; nothing when omitted. */
   logger?: Logger;
@@ -26,13 +21,13 @@ export interface ServerOptions {
  * activity's serviceUrl and the request is answered with an empty 200; with
  * `deliveryMode: "expectReplies"` the adapter buffers them and returns `{activities}` as the
  * response body. What is not a JSON activity of at most 256 KB, or not authenticated when the
- * bot has credentials, is answered 4xx before the bot (see requestGuard.ts).
+ * bot has credentials, is answered 4xx before the bot (see activityRequest.ts).
  */
 export function createServer(options: ServerOptions): restify.Server {
   const { adapter, bot, isReady } = options;
   const logger = options.logger ?? silentLogger();
   const server = restify.createServer({ name: 'campaign-kb-bot' });
-  guardServerErrors(server, logger);
+  answerUnhandledErrors(server, logger);
 
   server.get('/health', (_req, res, next) => {
     if (isReady()) res.send(200, { status: 'ok' });

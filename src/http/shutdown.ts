@@ -1,5 +1,5 @@
 import type { Request, Response, Next, Server } from 'restify';
-import type { Logger } from './logger';
+import type { Logger } from '../observability/logger';
 
 /**
  * Stopping without cutting a turn short. On SIGTERM (what App Service, Container Apps and

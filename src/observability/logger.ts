@@ -1,5 +1,4 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from '../config';
 
 /**
  * The service's structured log: pino, one JSON object per line, to stdout unless told otherwise.
@@ -10,7 +9,6 @@ import type { LogLevel } from '../config';
  */
 
 export type { Logger };
-export type { LogLevel };
 
 /** Field names whose values never reach the output, at any depth the paths reach. */
 const REDACTED_PATHS = [
@@ -28,6 +26,10 @@ const REDACTED_PATHS = [
   '*.secret',
   '*.MicrosoftAppPassword',
 ];
+
+/** LOG_LEVEL's values, least verbose first. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface LoggerOptions {
   /** Default `info`. */

@@ -1,6 +1,6 @@
-import { DEFAULT_KB_DIR, loadKnowledgeBase } from './kb/loader';
-import type { Article } from './kb/types';
-import { KbIndex } from './search/searchIndex';
+import { DEFAULT_KB_DIR, loadKnowledgeBase } from '../kb/loader';
+import type { Article } from '../kb/types';
+import { KbIndex } from './searchIndex';
 
 /** The loaded articles and their search index: what the bot and the command-line tools query. */
 export interface KnowledgeBase {

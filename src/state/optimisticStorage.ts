@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Storage, StoreItems } from 'botbuilder';
-import { ConfigError, type StorageSettings } from '../config';
+import { StateConflictError, StorageUnavailableError, type VersionedStore, type WriteCondition } from './versionedStore';
 
 /**
  * Where conversation and user state live: in the process (STORAGE=memory, one instance, lost on
@@ -10,51 +10,9 @@ import { ConfigError, type StorageSettings } from '../config';
  * version the turn read: botbuilder's BotState writes with eTag "*" (last writer wins), so two
  * turns of one conversation on two instances would otherwise silently overwrite each other.
  * A write that lost the race throws {@link StateConflictError}; a storage that cannot be reached
- * throws {@link StorageUnavailableError}. src/bot/turnGuard.ts turns both into what the user
+ * throws {@link StorageUnavailableError}. src/state/consistentTurn.ts turns both into what the user
  * sees: the turn retried, "please send it again", or "temporarily unavailable".
  */
-
-/** Another turn saved this state after the current turn read it: the write was refused. */
-export class StateConflictError extends Error {
-  constructor(readonly key: string) {
-    super(`state "${key}" was changed by another turn since this turn read it`);
-    this.name = 'StateConflictError';
-  }
-}
-
-/** The state storage did not answer, or answered with an error other than a conflict. */
-export class StorageUnavailableError extends Error {
-  constructor(
-    readonly operation: 'read' | 'write' | 'delete',
-    cause: unknown,
-  ) {
-    super(`state storage unavailable (${operation}): ${describeStorageError(cause)}`, { cause });
-    this.name = 'StorageUnavailableError';
-  }
-}
-
-/** What a conditional write requires of the stored item. */
-export type WriteCondition =
-  /** Only if the item still has this version. */
-  | { ifMatch: string }
-  /** Only if there is no item yet. */
-  | { ifAbsent: true }
-  /** Whatever is there. */
-  | 'unconditional';
-
-export interface StoredItem {
-  value: Record<string, unknown>;
-  eTag: string;
-}
-
-/** A key-value store with versions: the part of a storage that differs between memory and Blob. */
-export interface VersionedStore {
-  /** The items found; missing keys are left out. */
-  read(keys: string[]): Promise<Map<string, StoredItem>>;
-  /** Writes one item if the condition holds, else throws StateConflictError; returns the new version. */
-  write(key: string, value: Record<string, unknown>, condition: WriteCondition): Promise<string>;
-  delete(keys: string[]): Promise<void>;
-}
 
 /** What one attempt of a turn read and saved; see {@link runInStateScope}. */
 export interface StateScope {
@@ -152,57 +110,4 @@ export class OptimisticStorage implements Storage {
     }
     return 'unconditional';
   }
-}
-
-/** State in the process: for trying the bot out; one instance only, lost on restart. */
-export class MemoryVersionedStore implements VersionedStore {
-  private readonly items = new Map<string, { json: string; eTag: string }>();
-  private version = 0;
-
-  async read(keys: string[]): Promise<Map<string, StoredItem>> {
-    const found = new Map<string, StoredItem>();
-    for (const key of keys) {
-      const item = this.items.get(key);
-      if (item) found.set(key, { value: JSON.parse(item.json) as Record<string, unknown>, eTag: item.eTag });
-    }
-    return found;
-  }
-
-  async write(key: string, value: Record<string, unknown>, condition: WriteCondition): Promise<string> {
-    const current = this.items.get(key);
-    if (condition !== 'unconditional') {
-      const holds = 'ifAbsent' in condition ? current === undefined : current?.eTag === condition.ifMatch;
-      if (!holds) throw new StateConflictError(key);
-    }
-    const eTag = `"${++this.version}"`;
-    this.items.set(key, { json: JSON.stringify(value), eTag });
-    return eTag;
-  }
-
-  async delete(keys: string[]): Promise<void> {
-    for (const key of keys) this.items.delete(key);
-  }
-}
-
-/** The storage the settings ask for. Throws ConfigError for a connection string the SDK rejects. */
-export function createStorage(settings: StorageSettings): OptimisticStorage {
-  if (settings.kind === 'memory') return new OptimisticStorage(new MemoryVersionedStore());
-  // The Azure storage SDK costs ~20 MB and a fifth of a second to load: only when it is used.
-  const { BlobVersionedStore } = require('./blobStorage') as typeof import('./blobStorage');
-  let store: VersionedStore;
-  try {
-    store = new BlobVersionedStore(settings.connectionString, settings.container);
-  } catch (error) {
-    // The SDK's message names the part it could not read; the string itself holds a secret.
-    throw new ConfigError(`Invalid configuration: BLOB_CONNECTION_STRING: ${error instanceof Error ? error.message : 'not a connection string'}`);
-  }
-  return new OptimisticStorage(store);
-}
-
-/** One line for the log: HTTP status and storage error code, or the network error's code. */
-export function describeStorageError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const { statusCode, code } = error as { statusCode?: number; code?: string };
-  const parts = [statusCode && `HTTP ${statusCode}`, code, !statusCode && !code ? error.message : undefined].filter(Boolean);
-  return parts.join(' ') || error.name;
 }

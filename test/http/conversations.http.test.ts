@@ -1,4 +1,4 @@
-import { renderActivityAsText } from '../../src/bot/cardText';
+import { renderActivityAsText } from '../../src/cli/cardText';
 import { startBotServer, type BotServer, type UserMessage } from '../support/http';
 
 /** Whole guided checks over the real HTTP service, replies returned with expectReplies. */

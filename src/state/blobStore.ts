@@ -2,7 +2,7 @@ import { ContainerClient, type StoragePipelineOptions } from '@azure/storage-blo
 import type { StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
-import { StateConflictError, StorageUnavailableError, type StoredItem, type VersionedStore, type WriteCondition } from './storage';
+import { StateConflictError, StorageUnavailableError, type StoredItem, type VersionedStore, type WriteCondition } from './versionedStore';
 
 /**
  * How the storage SDK retries. Its defaults (4 tries, 4 s growing to 2 min between them) would

@@ -1,63 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Middleware, TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
-import type { CheckEvent } from '../../dialogs/guidedCheckDialog';
-import type { Language } from '../kb/types';
+import { turnFacts, type CheckEvent, type TurnFacts } from '../../dialogs/turnNotes';
 import type { Logger } from './logger';
 
 /**
  * One log line per turn. The dialogs note what they learn in the turn (the language, the
- * article matched and its score, the verdict, …) in a per-turn object kept in
- * `context.turnState`; the middleware below adds what it measures itself (latency, replies,
+ * article matched and its score, the verdict, …) with noteTurn (dialogs/turnNotes.ts); the
+ * middleware below adds what it measures itself (latency, replies,
  * outcome) and writes the line when the turn ends, failed or not.
  *
  * Nothing a user typed goes in: the conversation id is hashed with a salt, and of the message
  * only its length is kept.
  */
-
-/** What a turn established, noted by whichever part of the bot learnt it. */
-export interface TurnFacts {
-  /** Short random id of the turn; the turn error handler quotes it to the user and logs it. */
-  turnId: string;
-  /** The conversation's language, as the dialogs used it. */
-  language?: Language;
-  /** The article the search matched (the best one) or the one shown. */
-  article?: string;
-  /** The search's confidence in `article`, 0..1. */
-  score?: number;
-  /** How many articles the search returned (more than one: the user is asked to choose). */
-  matches?: number;
-  /** The question waiting for an answer after the turn (its dialog id), or "none". */
-  step?: string;
-  /** The guided check's verdict, on the turn that gave it. */
-  verdict?: 'coincides' | 'differs';
-  /** The user's answer to "was this helpful?", on the turn that gave it. */
-  helpful?: boolean;
-}
-
-const TURN_FACTS = Symbol('campaign-kb-bot.turnFacts');
-
-/** The turn's facts, created on first use (a turn run without the middleware still has them). */
-export function turnFacts(context: TurnContext): TurnFacts {
-  let facts = context.turnState.get(TURN_FACTS) as TurnFacts | undefined;
-  if (!facts) {
-    facts = { turnId: randomBytes(4).toString('hex') };
-    context.turnState.set(TURN_FACTS, facts);
-  }
-  return facts;
-}
-
-/** Adds to what the turn established; later notes win. */
-export function noteTurn(context: TurnContext, facts: Partial<Omit<TurnFacts, 'turnId'>>): void {
-  Object.assign(turnFacts(context), facts);
-}
-
-/** The question the conversation waits on, however deep in component dialogs, or "none". */
-export function waitingStep(dc: DialogContext): string {
-  let innermost = dc;
-  while (innermost.child) innermost = innermost.child;
-  return innermost.activeDialog?.id ?? 'none';
-}
 
 /**
  * A conversation id as logged: the first 16 hex digits of sha256(salt, id). The same

@@ -1,5 +1,5 @@
 import type { Activity, Attachment } from 'botbuilder';
-import { ADAPTIVE_CARD_CONTENT_TYPE, messageForAction, renderActivity, renderActivityAsText } from '../../src/bot/cardText';
+import { ADAPTIVE_CARD_CONTENT_TYPE, messageForAction, renderActivity, renderActivityAsText } from '../../src/cli/cardText';
 
 function adaptiveCard(body: unknown[], actions?: unknown[]): Attachment {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: { type: 'AdaptiveCard', version: '1.5', body, ...(actions ? { actions } : {}) } };

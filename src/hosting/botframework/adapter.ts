@@ -6,10 +6,18 @@ import {
   type ConversationState,
   type TurnContext,
 } from 'botbuilder';
-import type { Config } from '../config';
-import { GuardedCloudAdapter } from './guardedAdapter';
-import { errorFields, fallbackLogger, silentLogger, type Logger } from './logger';
-import { TurnLogMiddleware, turnFacts } from './turnLog';
+import { AuthenticatingAdapter } from './authenticatingAdapter';
+import { errorFields, fallbackLogger, silentLogger, type Logger } from '../../observability/logger';
+import { turnFacts } from '../../../dialogs/turnNotes';
+import { TurnLogMiddleware } from '../../observability/turnLog';
+
+/** The part of the configuration the adapter reads. */
+export interface AdapterSettings {
+  /** The Azure Bot's credentials; none for local clients (Emulator, Agents Playground). */
+  microsoftApp: { id?: string; password?: string; type?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string };
+  /** See hashConversationId in the turn log; random per process when omitted. */
+  logHashSalt?: string;
+}
 
 export interface AdapterOptions {
   /** Receives one line per turn (see turnLog.ts); nothing is logged when omitted. */
@@ -29,7 +37,7 @@ export interface AdapterOptions {
  * factory has no app id, which the SDK reads as "authentication disabled": the Bot Framework
  * Emulator and the Microsoft 365 Agents Playground can talk to the bot with no Azure account.
  */
-export function createAdapter(config: Config, options: AdapterOptions = {}): GuardedCloudAdapter {
+export function createAdapter(config: AdapterSettings, options: AdapterOptions = {}): AuthenticatingAdapter {
   const app = config.microsoftApp;
   const authentication = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: app.id,
@@ -38,7 +46,7 @@ export function createAdapter(config: Config, options: AdapterOptions = {}): Gua
     MicrosoftAppTenantId: app.tenantId,
     ...(options.openIdMetadata ? publicCloudWithKeysAt(options.openIdMetadata) : {}),
   });
-  const adapter = new GuardedCloudAdapter(authentication, options.authenticationTimeoutMs);
+  const adapter = new AuthenticatingAdapter(authentication, options.authenticationTimeoutMs);
   adapter.use(new TurnLogMiddleware({ logger: options.logger ?? silentLogger(), salt: config.logHashSalt }));
   return adapter;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { splitKbPath } from './kb/paths';
+import { LOG_LEVELS, type LogLevel } from '../observability/logger';
+import { splitKbPath } from '../kb/paths';
 
 /**
  * The bot's settings, read from the environment once at start and validated, so that a
@@ -16,8 +17,6 @@ const tenantList = z
   .pipe(z.array(z.guid({ message: 'expected comma-separated tenant ids (GUIDs, e.g. 00000000-0000-0000-0000-000000000000)' })));
 
 /** pino's levels, most severe first; `silent` logs nothing. */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** STORAGE: where conversation state lives; empty counts as unset. */
 const storageKind = z.preprocess(

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Request, Response, Next, RequestHandler, Server } from 'restify';
 import { z } from 'zod';
-import { UnauthorizedRequest, type GuardedCloudAdapter } from './guardedAdapter';
-import { errorFields, type Logger } from './logger';
-import { answeredUnavailable } from './turnGuard';
+import { UnauthorizedRequest, type AuthenticatingAdapter } from '../hosting/botframework/authenticatingAdapter';
+import { errorFields, type Logger } from '../observability/logger';
+import type { TurnOutcome, TurnRunner } from '../bot/turnRunner';
 
 /**
  * What stands between the internet and the bot on `POST /api/messages`: the body is read with a
@@ -230,8 +230,8 @@ export function parseActivity(body: unknown): { ok: true; activity: Activity } |
 }
 
 export interface EndpointDependencies {
-  adapter: GuardedCloudAdapter;
-  bot: { run(context: TurnContext): Promise<void> };
+  adapter: AuthenticatingAdapter;
+  bot: TurnRunner;
   logger: Logger;
 }
 
@@ -251,15 +251,18 @@ export async function answerActivityRequest(deps: EndpointDependencies, req: Req
   const activity = parsed.activity;
   const authorization = headerText(req.headers.authorization) ?? '';
   try {
-    const response = await adapter.processRequest(activity, authorization, (context) => bot.run(context));
+    const turn: { outcome?: TurnOutcome | void } = {};
+    const response = await adapter.processRequest(activity, authorization, async (context) => {
+      turn.outcome = await bot.run(context);
+    });
     if (response.status === 501 && activity.type === 'invoke') {
       // The SDK's answer to an invoke the bot does not implement: the client asked for something unsupported.
       logger.info({ status: 400, reason: 'invoke not implemented', invoke: String(activity.name ?? '').slice(0, 100) }, 'request refused');
       reply(res, 400, refusal('NotImplemented', 'This bot does not handle this invoke'));
       return;
     }
-    if (answeredUnavailable(activity)) {
-      // The state storage is unreachable (turnGuard.ts, which logs it): the user was told so, in
+    if (turn.outcome?.storageUnavailable) {
+      // The state storage is unreachable (consistentTurn.ts, which logs it): the user was told so, in
       // the body too with expectReplies; nothing was saved, so the channel may send it again.
       reply(res, 503, response.body ?? refusal('ServiceUnavailable', 'The bot is temporarily unavailable; try again shortly'), { 'Retry-After': '30' });
       return;
@@ -307,7 +310,7 @@ function headerText(value: string | string[] | undefined): string | undefined {
  * logged with a reference and answered with a fixed 500 body (restify would send the error's
  * message). Restify's own 4xx answers (404, 405) are left as they are.
  */
-export function guardServerErrors(server: Server, logger: Logger): void {
+export function answerUnhandledErrors(server: Server, logger: Logger): void {
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: unknown }, callback: () => void) => {
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 500) {
