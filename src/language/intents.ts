@@ -25,10 +25,23 @@ const COMMANDS: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^((en )?espanol( por favor)?|(in )?spanish( please)?|(please )?switch to spanish|habla(me)? en espanol|castellano|en castellano)$/, { kind: 'switchLanguage', language: 'es' }],
 ];
 
+// Asking to switch in a sentence: "¿podemos seguir en español?", "can we continue in English?".
+// A verb of talking or going on, or a polite request, must come with the language: "the log is
+// in English" is not a request.
+const ASK_SPANISH = /\b(seguir|sigamos|sigue|continuar|continua|continuemos|hablar|habla|hablame|hablemos|escribir|escribe|escribeme|responde|respondeme|contesta|contestame|cambiar|cambia|pasar|pasa|pasemos|podemos|puedes|prefiero|continue|speak|talk|switch|reply|answer|write|can we|could you|can you)\b.*\b(en |in )?(espanol|castellano|spanish)\b/;
+const ASK_ENGLISH = /\b(continue|go on|speak|talk|switch|reply|answer|write|can we|could you|can you|prefer|seguir|sigamos|continuar|hablar|hablame|hablemos|escribe|responde|contesta|cambiar|pasar|podemos|puedes|prefiero)\b.*\b(in |en )?(english|ingles)\b/;
+const MAX_LANGUAGE_REQUEST_LENGTH = 80;
+
 export function recognizeCommand(text: string | undefined): Command | undefined {
   const folded = fold(text ?? '');
-  if (!folded || folded.length > 40) return undefined;
-  return COMMANDS.find(([pattern]) => pattern.test(folded))?.[1];
+  if (!folded || folded.length > MAX_LANGUAGE_REQUEST_LENGTH) return undefined;
+  if (folded.length <= 40) {
+    const command = COMMANDS.find(([pattern]) => pattern.test(folded))?.[1];
+    if (command) return command;
+  }
+  if (ASK_SPANISH.test(folded)) return { kind: 'switchLanguage', language: 'es' };
+  if (ASK_ENGLISH.test(folded)) return { kind: 'switchLanguage', language: 'en' };
+  return undefined;
 }
 
 export interface SmallTalk {
