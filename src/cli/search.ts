@@ -7,6 +7,13 @@ import { splitKbPath } from '../kb/paths';
 import { openKnowledgeBase } from '../search/knowledgeBase';
 import { MIN_CONFIDENCE } from '../search/searchIndex';
 
+// `npm run search -- "…" | head -2`: a reader that stops reading ends the tool quietly, as
+// other Unix tools do, instead of an unhandled EPIPE and its stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const question = argv.filter((arg) => arg !== '--json').join(' ').trim();

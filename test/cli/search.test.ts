@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describeWithCorpus } from '../support/corpus';
@@ -20,6 +20,16 @@ describe('npm run search', () => {
 
   it('prints [] when nothing fits', async () => {
     expect(JSON.parse(await search(['--json', 'cuéntame un chiste sobre gatos'], { KB_PATH: '' }))).toEqual([]);
+  });
+
+  it('ends quietly with 0 when its reader stops reading (| head -2)', async () => {
+    const child = spawn(tsx, ['src/cli/search.ts', 'workflow error'], { cwd: root, env: { ...process.env, KB_PATH: '' } });
+    // The reader is gone before the tool writes anything: every write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('prints a readable ranking for KB authors', async () => {
