@@ -19,8 +19,17 @@ import { CORPUS_DEFAULT } from './bench/support';
 import { benchTurns } from './bench/turns';
 
 const SECTIONS = ['search', 'state', 'turns', 'growth'] as const;
+const OPTIONS = ['--no-baselines'];
 
 async function main(argv: string[]): Promise<void> {
+  // A mistyped section would otherwise run every section (minutes): refuse it before anything runs.
+  const unknown = argv.filter((arg) => !(SECTIONS as readonly string[]).includes(arg) && !OPTIONS.includes(arg));
+  if (unknown.length) {
+    console.error(`Unknown section ${unknown.map((arg) => `"${arg}"`).join(', ')}: the sections are ${SECTIONS.join(', ')} (none: all of them), and the option ${OPTIONS.join(', ')}.`);
+    console.error('Usage: npm run bench [-- [search] [state] [turns] [growth] [--no-baselines]]');
+    process.exitCode = 2;
+    return;
+  }
   const asked = argv.filter((arg) => (SECTIONS as readonly string[]).includes(arg));
   const run = new Set(asked.length ? asked : SECTIONS);
   const corpusPaths = splitKbPath(process.env.KB_PATH ?? CORPUS_DEFAULT);
