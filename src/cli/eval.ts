@@ -8,12 +8,17 @@ import { splitKbPath } from '../kb/paths';
 import { REPOSITORY_ROOT } from '../kb/paths';
 import { openKnowledgeBase } from '../search/knowledgeBase';
 import { evaluate, type LabelledQuestion } from './evaluation';
+import { printGuidedEval } from './guidedEval';
 
 async function main(): Promise<void> {
   const kbPaths = splitKbPath(process.env.KB_PATH ?? path.resolve(REPOSITORY_ROOT, '../shared/kb-corpus'));
   const questionsFile = process.env.EVAL_QUESTIONS ?? path.join(REPOSITORY_ROOT, 'test/eval/questions.json');
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as LabelledQuestion[];
   const kb = await openKnowledgeBase(kbPaths);
+  if (process.argv.includes('--conversations')) {
+    await printGuidedEval(kb);
+    return;
+  }
   const report = evaluate(kb.index, questions);
   const verbose = process.argv.includes('--verbose');
 
@@ -27,6 +32,8 @@ async function main(): Promise<void> {
   console.log(`\nTop-1 accuracy (answerable): ${answerable.top1}/${answerable.total} = ${percent(answerable.top1, answerable.total)}`);
   console.log(`Right article offered:       ${answerable.offered}/${answerable.total} = ${percent(answerable.offered, answerable.total)}`);
   console.log(`Off-topic rejection:         ${offTopic.rejected}/${offTopic.total} = ${percent(offTopic.rejected, offTopic.total)}`);
+  console.log('');
+  await printGuidedEval(kb);
 }
 
 function percent(part: number, total: number): string {
