@@ -9,6 +9,26 @@ import { splitKbPath } from '../kb/paths';
 
 const optionalText = z.string().trim().optional().transform((value) => value || undefined);
 
+/** Settings whose values never appear in a message (they hold keys or secrets). */
+const SECRET_SETTINGS = new Set(['MicrosoftAppPassword', 'BLOB_CONNECTION_STRING', 'LOG_HASH_SALT']);
+
+const DEFAULT_PORT = 3978;
+const PORT_EXPECTED = 'expected a port number 1-65535';
+
+/** PORT: digits only (no "3978abc", "0x10", "1e3"), 1 to 65535; empty counts as unset. */
+const port = optionalText.transform((value, ctx) => {
+  if (value === undefined) return DEFAULT_PORT;
+  const number = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (number >= 1 && number <= 65535) return number;
+  ctx.addIssue({ code: 'custom', message: PORT_EXPECTED });
+  return z.NEVER;
+});
+
+/** One of a few names, as written; empty counts as unset. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return optionalText.pipe(z.enum(values, { message: `expected one of ${values.join(', ')}` }).optional());
+}
+
 /** Comma-separated Microsoft Entra tenant ids (GUIDs); empty or unset: every tenant. */
 const tenantList = z
   .string()
@@ -39,12 +59,12 @@ const blobContainer = optionalText.pipe(
 );
 
 const EnvironmentSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PORT: port,
   KB_PATH: optionalText,
-  DEFAULT_LANGUAGE: z.enum(['en', 'es']).default('en'),
+  DEFAULT_LANGUAGE: oneOf(['en', 'es']).transform((value) => value ?? 'en'),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional().or(z.literal('').transform(() => undefined)),
+  MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']),
   MicrosoftAppTenantId: optionalText,
   ALLOWED_TENANTS: tenantList,
   LOG_LEVEL: z
@@ -87,11 +107,9 @@ export type StorageSettings = { kind: 'memory' } | { kind: 'blob'; connectionStr
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvironmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(`Invalid configuration: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid value'}`);
-  }
+  // reportInput: the issue carries the value it is about (one tenant id of a list, say).
+  const parsed = EnvironmentSchema.safeParse(env, { reportInput: true });
+  if (!parsed.success) throw new ConfigError(issueMessage(parsed.error.issues[0]));
   const settings = parsed.data;
   if (settings.MicrosoftAppId && settings.MicrosoftAppType !== 'UserAssignedMSI' && !settings.MicrosoftAppPassword) {
     throw new ConfigError('Invalid configuration: MicrosoftAppPassword is required when MicrosoftAppId is set');
@@ -115,6 +133,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: settings.LOG_LEVEL,
     logHashSalt: settings.LOG_HASH_SALT,
   };
+}
+
+/**
+ * "Invalid configuration: NAME: what is expected, got "value"": the variable, the problem and
+ * what is allowed, on one line. The value is quoted (and cut) unless the setting is a secret.
+ */
+function issueMessage(issue: z.core.$ZodIssue | undefined): string {
+  const name = String(issue?.path[0] ?? '?');
+  const input = issue?.input;
+  const got = typeof input === 'string' && !SECRET_SETTINGS.has(name) ? `, got ${JSON.stringify(input.length > 80 ? `${input.slice(0, 79)}…` : input)}` : '';
+  return `Invalid configuration: ${name}: ${issue?.message ?? 'invalid value'}${got}`;
 }
 
 function storageSettings(settings: z.infer<typeof EnvironmentSchema>): StorageSettings {

@@ -21,6 +21,37 @@ function configError(env: Record<string, string>): string {
   throw new Error(`no ConfigError for ${JSON.stringify(env)}`);
 }
 
+describe('messages for invalid settings', () => {
+  it.each([
+    [{ MicrosoftAppType: 'Foo' }, 'Invalid configuration: MicrosoftAppType: expected one of MultiTenant, SingleTenant, UserAssignedMSI, got "Foo"'],
+    [{ PORT: 'abc' }, 'Invalid configuration: PORT: expected a port number 1-65535, got "abc"'],
+    [{ PORT: '0' }, 'Invalid configuration: PORT: expected a port number 1-65535, got "0"'],
+    [{ PORT: '70000' }, 'Invalid configuration: PORT: expected a port number 1-65535, got "70000"'],
+    [{ PORT: '3978.5' }, 'Invalid configuration: PORT: expected a port number 1-65535, got "3978.5"'],
+    [{ PORT: '0x10' }, 'Invalid configuration: PORT: expected a port number 1-65535, got "0x10"'],
+    [{ DEFAULT_LANGUAGE: 'fr' }, 'Invalid configuration: DEFAULT_LANGUAGE: expected one of en, es, got "fr"'],
+    [{ LOG_LEVEL: 'loud' }, 'Invalid configuration: LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+    [{ ALLOWED_TENANTS: '00000000-0000-0000-0000-000000000000, contoso' }, 'Invalid configuration: ALLOWED_TENANTS: expected comma-separated tenant ids (GUIDs, e.g. 00000000-0000-0000-0000-000000000000), got "contoso"'],
+    [{ STORAGE: 'disk' }, 'Invalid configuration: STORAGE: expected memory or blob, got "disk"'],
+  ])('%j: names the variable, the problem, what is allowed and the value', (env, message) => {
+    expect(configError(env)).toBe(message);
+  });
+
+  it('never quotes a secret', () => {
+    const connectionString = `DefaultEndpointsProtocol=https;AccountName=contosobot;AccountKey=${AZURITE_KEY}`;
+    const message = configError({ STORAGE: 'blob', BLOB_CONNECTION_STRING: connectionString, BLOB_CONTAINER: 'bot-state' });
+    expect(message).toBe('Invalid configuration: BLOB_CONNECTION_STRING: EndpointSuffix (or BlobEndpoint) is missing (expected e.g. DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net)');
+    expect(configError({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 's3cr3t-value' })).not.toContain('s3cr3t-value');
+  });
+
+  it('takes an empty PORT as unset, like every other setting', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3978);
+    expect(loadConfig({ PORT: ' 8080 ' }).port).toBe(8080);
+    expect(loadConfig({ DEFAULT_LANGUAGE: '' }).defaultLanguage).toBe('en');
+    expect(loadConfig({ MicrosoftAppType: ' ' }).microsoftApp.type).toBeUndefined();
+  });
+});
+
 describe('storage settings', () => {
   it('keeps state in memory by default, and when STORAGE is empty', () => {
     expect(loadConfig({}).storage).toEqual({ kind: 'memory' });
