@@ -1,0 +1,71 @@
+/**
+ * Facts from pasted log lines: which entries are the error, which say the workflow ran
+ * fine, which are the server restarting (a pasted watchdog.log), each with its date and the
+ * zone its line was written in. The lines are read by src/time/logLines.ts.
+ */
+import { parseLogLines, type LogEntry, type LogPatterns } from '../time/logLines';
+import type { TimeFact } from './types';
+import { offsetZone } from './zones';
+
+export interface LogFacts {
+  errors: TimeFact[];
+  successes: TimeFact[];
+  restarts: TimeFact[];
+}
+
+/** A date then a time, as log lines start: where the pasted part of a line begins. */
+const STAMP_START = /(?<![\d/.:-])(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?:[ \t]+|T)\d{1,2}:\d{2}/;
+
+/** A line that reports the server's processes restarting (watchdog.log, web.log), not a failure. */
+const RESTART_LINE = /(?<![\p{L}\p{N}_])(?:restart\w*|reinici\w*|watchdog)(?![\p{L}\p{N}_])/iu;
+
+/**
+ * Where the log part of a line begins (its first "date time" stamp), or -1. What is before
+ * it is the user talking ("mira: 19/08/2022 06:00:41 ...").
+ */
+export function logStartIn(line: string): number {
+  return line.search(STAMP_START);
+}
+
+/**
+ * The facts of a pasted log. Errors are the entries with the check's error signature; if
+ * none has it, the entries with a failure word; if none has one, every entry that is neither
+ * a success nor a restart (the user pasted the lines they thought mattered).
+ */
+export function readLogFacts(logText: string, patterns: LogPatterns): LogFacts {
+  const entries: ReadonlyArray<Entry> = parseLogLines(logText, patterns).entries;
+  const successes = entries.filter((entry) => entry.isSuccess);
+  const restarts = entries.filter((entry) => !entry.isError && !entry.isSuccess && RESTART_LINE.test(entry.message));
+  const withSignature = entries.filter((entry) => entry.matchesSignature);
+  const failing = entries.filter((entry) => entry.isError);
+  const errors = withSignature.length > 0 ? withSignature
+    : failing.length > 0 ? failing
+    : entries.filter((entry) => !successes.includes(entry) && !restarts.includes(entry));
+  return { errors: distinct(errors.map(factOf)), successes: distinct(successes.map(factOf)), restarts: distinct(restarts.map(factOf)) };
+}
+
+/**
+ * offsetMinutes and isSuccess are being added to LogEntry alongside this module; read as
+ * optional so that this compiles with the reader before and after (drop once both are in).
+ */
+type Entry = LogEntry & { offsetMinutes?: number; isSuccess?: boolean };
+
+function factOf(entry: Entry): TimeFact {
+  const fact: TimeFact = { minuteOfDay: entry.time.minuteOfDay, source: 'log' };
+  if (entry.time.second !== undefined) fact.second = entry.time.second;
+  if (entry.date) fact.date = entry.date;
+  if (entry.offsetMinutes !== undefined) fact.zone = offsetZone(entry.offsetMinutes);
+  if (entry.workflow) fact.workflow = entry.workflow;
+  return fact;
+}
+
+function distinct(facts: TimeFact[]): TimeFact[] {
+  const kept: TimeFact[] = [];
+  for (const fact of facts) if (!kept.some((seen) => sameFact(seen, fact))) kept.push(fact);
+  return kept;
+}
+
+/** The same moment as written: minute, second, date and zone. */
+export function sameFact(a: TimeFact, b: TimeFact): boolean {
+  return a.minuteOfDay === b.minuteOfDay && a.second === b.second && a.date === b.date && a.zone?.name === b.zone?.name;
+}
