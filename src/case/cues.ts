@@ -11,8 +11,8 @@ const RESTART_STRONG = /\b(?:restart\w*|re-start\w*|reboot\w*|reinici\w*|re-inic
 const RESTART_WEAK = /\b(?:servidor|server|nlserver|instancia rt|rt instance)\b/g;
 /** Failure words, and the error's own text. */
 const ERROR_STRONG = /\b(?:errors?|errores|fall(?:a|an|o|aba|aron|ando|ado|ida|ido)|fail\w*|salt[oa]|salto|pet[oa]|petando|casc[oa]|crash\w*|broke|empty return|devolucion vacia)\b/g;
-/** Words of an event that happened ("fue a las", "it was", "happened"): the error, unless the restart is named. */
-const ERROR_WEAK = /\b(?:fue|fueron|it was|was at|happened|occurred|ocurrio|sucedio|salio|sale)\b/g;
+/** Words of an event that happened ("fue a las", "it was", "happened"), or of the log it is read in: the error, unless the restart is named. */
+const ERROR_WEAK = /\b(?:fue|fueron|it was|was at|happened|occurred|ocurrio|sucedio|salio|sale|log|logs|journal|registro|bitacora|tracking)\b/g;
 
 export type CueStrength = 'strong' | 'weak';
 
@@ -55,6 +55,9 @@ function closer(at: number, best: number, number: number): boolean {
 
 /** "no, perdón", "me equivoqué", "sorry, I meant", "actually", "wait": the message corrects an earlier answer. */
 export const CORRECTION = /\b(?:perdon|perdona|disculpa|disculpe|me equivoque|me confundi|error mio|corrijo|correccion|quise decir|quiero decir|mejor dicho|en realidad|sorry|i meant|i mean|actually|wait|correction|my mistake|my bad|oops|ups)\b|^\s*no\s*,?\s+(?:fue|era|es|son|eran|it was|it s|its|it is)\b/;
+
+/** "No, the error was at 7:02": a "no," that starts a message holding a time corrects what the bot noted. */
+export const NO_THEN = /^\s*no\s*[,.!:;-]/;
 
 /** Correction words that would otherwise read as cues ("error mío" is no error time). */
 export const CORRECTION_PHRASES = /\b(?:error mio|my mistake|my bad|me equivoque)\b/g;

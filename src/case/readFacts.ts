@@ -12,8 +12,9 @@ import type { Language } from '../kb/types';
 import { recognizeYesNo } from '../language/intents';
 import type { LogPatterns } from '../time/logLines';
 import { parseTime } from '../time/parseTime';
+import { ENGLISH, SPANISH } from '../time/timeWords';
 import {
-  CONSOLE_WORDS, CORRECTION, CORRECTION_PHRASES, FREQUENCY, isDontKnowText, LOG_WORDS, PARTS_OF_DAY, QUESTION,
+  CONSOLE_WORDS, CORRECTION, CORRECTION_PHRASES, FREQUENCY, isDontKnowText, LOG_WORDS, NO_THEN, PARTS_OF_DAY, QUESTION,
   roleCue, SAME_AS_SERVER, SERVER_WORDS, USE_DEFAULT, USE_DEFAULT_ALL, VAGUE, VAGUE_NOISE, ZONE_WORDS, type PartOfDay, type RoleCue,
 } from './cues';
 import { findDurations } from './duration';
@@ -91,7 +92,7 @@ export function readFacts(text: string, context: ReadContext): Reading {
   if (context.patterns.errorSignatures.some((signature) => signature.test(message))) reading.errorMessage = true;
 
   const proseFolded = fold(prose);
-  const correction = CORRECTION.test(proseFolded);
+  const correction = CORRECTION.test(proseFolded) || (NO_THEN.test(proseFolded) && /\d/.test(prose));
   const clauses = readClauses(prose, context, correction, reading);
   placeZones(clauses, context, reading);
 
@@ -161,6 +162,16 @@ interface Clause {
 
 const NO_TIME = { ok: false, reason: 'unknown' } as const;
 
+/**
+ * An answer is a few clauses; past this many the rest of the prose is not read. The time
+ * readers' fallbacks cost milliseconds a clause, and continuation lines of a pasted log
+ * (stack traces) would otherwise each be read as a sentence.
+ */
+export const MAX_CLAUSES = 40;
+
+/** Worth handing to the time reader: a digit, or a word that can say an hour ("seis", "noon"). */
+const TIME_MATTER = new RegExp(String.raw`\d|\b(?:${[...new Set([ENGLISH, SPANISH].flatMap((v) => [...v.numbers.keys(), ...v.tens.keys(), ...v.namedTimes.keys()]))].join('|')})\b`);
+
 /** Approximation words the time grammar does not take as "at" ("falló tipo 6"): read as "a las" / "at". */
 const VAGUE_BEFORE_NUMBER = /\b(?:tipo|sobre|hacia|alrededor de|a eso de|como a|cerca de|roughly|approx\w*|aprox\w*)\s+(?=\d)/giu;
 
@@ -180,7 +191,7 @@ function readClauses(prose: string, context: ReadContext, correction: boolean, r
   splitAll(tidy(prose), SENTENCE_END).forEach((sentence, sentenceIndex) => {
     let inherited: Role | undefined;
     for (const raw of splitAll(sentence, CLAUSE_JOINT)) {
-      if (!/[\p{L}\p{N}]/u.test(raw)) continue;
+      if (!/[\p{L}\p{N}]/u.test(raw) || clauses.length >= MAX_CLAUSES) continue;
       const zones = recognizeZones(raw, context.language);
       let text = raw;
       for (const zone of zones) text = blank(text, zone.start, zone.end);
@@ -204,7 +215,8 @@ function readClauses(prose: string, context: ReadContext, correction: boolean, r
       for (const noise of [VAGUE_NOISE, FREQUENCY, USE_DEFAULT_ALL]) timeText = blankAll(timeText, noise, folded);
       timeText = timeText.replace(VAGUE_BEFORE_NUMBER, context.language === 'es' ? 'a las ' : 'at ');
       // "the default one": a lone number word beside "default" is no time.
-      const parsed = USE_DEFAULT.test(folded) && !/\d/.test(timeText) ? NO_TIME : parseTime(timeText, context.language);
+      const timeFolded = fold(timeText);
+      const parsed = !TIME_MATTER.test(timeFolded) || (USE_DEFAULT.test(folded) && !/\d/.test(timeText)) ? NO_TIME : parseTime(timeText, context.language);
       if (parsed.ok) {
         const vague = VAGUE.test(folded);
         const zone = zoneOfTimes(zones);

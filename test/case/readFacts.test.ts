@@ -57,6 +57,14 @@ describe('readFacts: the role of each time comes from the words around it', () =
     ['at 6:02 pm', 'en', ERROR_Q, ['error 18:02']],
     ['a las 6:02 p. m.', 'es', ERROR_Q, ['error 18:02']],
     ['a las 6:02', 'es', { expecting: 'offer' }, ['unknown 06:02']],
+    ['the journal shows 06:02', 'en', { expecting: 'offer' }, ['error 06:02']],
+    ['en el registro sale a las 6:02', 'es', { expecting: 'offer' }, ['error 06:02']],
+    ['El error fue a las 6:02 y 6:05', 'es', {}, ['error 06:02', 'error 06:05']],
+    ['falló a las 6:02, 6:05 y 6:07', 'es', {}, ['error 06:02', 'error 06:05', 'error 06:07']],
+    ['se reinició a las 6 y falló a las 6:02', 'es', {}, ['restart 06:00', 'error 06:02']],
+    ['a las 6 y media', 'es', ERROR_Q, ['error 06:30']],
+    ['at half past six, and the restart is at 6', 'en', ERROR_Q, ['error 06:30', 'restart 06:00']],
+    ['tengo 2 workflows fallando desde hace 3 días', 'es', ERROR_Q, []],
   ])('%s (%s)', (text, language, context, expected) => {
     expect(times(read(text, language, context))).toEqual(expected);
   });
@@ -77,6 +85,16 @@ describe('readFacts: corrections replace the role they are about', () => {
     expect(times(reading)).toEqual(expected);
     expect(reading.correction).toBe(true);
     expect(reading.correctionRole).toBe(role);
+  });
+
+  test('"No, the error was at 7:02. The restart is at 7.": both roles, a correction', () => {
+    const reading = read('No, the error was at 7:02. The restart is at 7.', 'en', FEEDBACK_Q);
+    expect(times(reading)).toEqual(['error 07:02', 'restart 07:00']);
+    expect(reading.correction).toBe(true);
+  });
+
+  test('"no, gracias" is a no, not a correction', () => {
+    expect(read('no, gracias', 'es', FEEDBACK_Q)).toEqual({ times: [], successes: [], workflows: [], yesNo: false });
   });
 
   test('a correction without a time still says what it is about', () => {
@@ -304,6 +322,11 @@ describe('readFacts: answers that are not times', () => {
 
   test('card input is marked as such', () => {
     expect(times(read('06:02', 'en', { ...ERROR_Q, input: 'card' }))).toEqual(['error 06:02 [card]']);
+  });
+
+  test('a very long message is read only so far: the first clauses count', () => {
+    const chatter = Array.from({ length: 100 }, () => 'y luego dijo que no').join(', ');
+    expect(times(read(`falló a las 6:02, ${chatter}, y el servidor se reinicia a las 6`, 'es', ERROR_Q))).toEqual(['error 06:02']);
   });
 
   test('nothing at all, or not a string, reads as nothing', () => {
