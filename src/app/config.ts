@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../observability/logger';
 import { splitKbPath } from '../kb/paths';
@@ -118,10 +120,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }
   const storage = storageSettings(settings);
+  const kbPaths = splitKbPath(settings.KB_PATH);
+  // A mistyped folder would otherwise leave the bot running without the articles it was meant to have.
+  const missing = kbPaths.find((folder) => !existsSync(path.resolve(folder)));
+  if (missing !== undefined) {
+    const shown = path.isAbsolute(missing) ? JSON.stringify(missing) : `${JSON.stringify(missing)} (${path.resolve(missing)})`;
+    throw new ConfigError(`Invalid configuration: KB_PATH: folder not found: ${shown}; expected existing article folders separated by "${path.delimiter}"`);
+  }
   return {
     port: settings.PORT,
     storage,
-    kbPaths: splitKbPath(settings.KB_PATH),
+    kbPaths,
     defaultLanguage: settings.DEFAULT_LANGUAGE,
     microsoftApp: {
       id: settings.MicrosoftAppId,

@@ -1,7 +1,10 @@
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ContainerClient } from '@azure/storage-blob';
 import { ConfigError, connectionStringProblem, loadConfig } from '../../src/app/config';
 import { createStorage } from '../../src/app/createStorage';
+import { DEFAULT_KB_DIR } from '../../src/kb/paths';
 import { AZURITE_KEY } from '../support/azurite';
 import { botEnvironment, spawnBot } from '../support/botProcess';
 
@@ -42,6 +45,15 @@ describe('messages for invalid settings', () => {
     const message = configError({ STORAGE: 'blob', BLOB_CONNECTION_STRING: connectionString, BLOB_CONTAINER: 'bot-state' });
     expect(message).toBe('Invalid configuration: BLOB_CONNECTION_STRING: EndpointSuffix (or BlobEndpoint) is missing (expected e.g. DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net)');
     expect(configError({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 's3cr3t-value' })).not.toContain('s3cr3t-value');
+  });
+
+  it('refuses a KB_PATH folder that does not exist, naming it', () => {
+    const missing = path.join(tmpdir(), 'no-such-kb-folder');
+    expect(configError({ KB_PATH: `${DEFAULT_KB_DIR}${path.delimiter}${missing}` })).toBe(
+      `Invalid configuration: KB_PATH: folder not found: ${JSON.stringify(missing)}; expected existing article folders separated by "${path.delimiter}"`,
+    );
+    expect(configError({ KB_PATH: 'no-such-kb-folder' })).toContain(`folder not found: "no-such-kb-folder" (${path.resolve('no-such-kb-folder')})`);
+    expect(loadConfig({ KB_PATH: DEFAULT_KB_DIR }).kbPaths).toEqual([DEFAULT_KB_DIR]);
   });
 
   it('takes an empty PORT as unset, like every other setting', () => {
@@ -166,6 +178,16 @@ describe('the service started with a bad setting', () => {
       expect({ expected, code, stdout, lines: stderr.trim().split('\n').length }).toEqual({ expected, code: 1, stdout: '', lines: 1 });
       expect(stderr.startsWith(expected)).toBe(true);
       expect(stderr).not.toContain('EADDRINUSE');
+    });
+  }, 30_000);
+
+  it('exits 1 naming a KB_PATH folder that does not exist, before opening the port', async () => {
+    const missing = path.join(tmpdir(), 'no-such-kb-folder');
+    const { code, stdout, stderr } = await run({ KB_PATH: missing });
+    expect({ code, stdout, lines: stderr.trim().split('\n') }).toEqual({
+      code: 1,
+      stdout: '',
+      lines: [`Invalid configuration: KB_PATH: folder not found: ${JSON.stringify(missing)}; expected existing article folders separated by "${path.delimiter}"`],
     });
   }, 30_000);
 
