@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import AdmZip from 'adm-zip';
@@ -160,6 +160,10 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   for (const [name, data] of files) zip.addFile(name, data);
   mkdirSync(path.dirname(outFile), { recursive: true });
-  zip.writeZip(outFile);
+  // Not zip.writeZip: adm-zip chmods the file to 0666, whatever the umask. 0644 here, less by
+  // the umask; a file left 0666 by an earlier run loses its group and world write bits.
+  writeFileSync(outFile, zip.toBuffer(), { mode: 0o644 });
+  const mode = statSync(outFile).mode & 0o777;
+  if (mode & 0o022) chmodSync(outFile, mode & ~0o022);
   return { file: outFile, entries: ['manifest.json', ...files.keys()], manifest };
 }

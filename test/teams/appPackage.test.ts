@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -148,6 +148,18 @@ describe('npm run package', () => {
     const es = JSON.parse(zip.readAsText('es.json')) as object;
     expect(await validateAgainstBundledSchema(es, schemaFile(packaged.manifestVersion, 'MicrosoftTeams.Localization.schema.json'))).toEqual([]);
     for (const icon of ['color.png', 'outline.png']) expect(zip.readFile(icon)!.equals(readFileSync(path.join(APP_PACKAGE_DIR, icon)))).toBe(true);
+  });
+
+  it('writes the zip 0644 (no group or world write), also over a file an earlier run left 0666', async () => {
+    const outFile = path.join(work, 'mode.zip');
+    await buildAppPackage({ appId: APP_ID, outFile });
+    // 0644 less the umask (0022 or stricter in practice): never writable by group or others.
+    const fresh = statSync(outFile).mode & 0o777;
+    expect({ writableByOthers: (fresh & 0o022) !== 0, ownerReadWrite: (fresh & 0o600) === 0o600, executable: (fresh & 0o111) !== 0 }).toEqual({ writableByOthers: false, ownerReadWrite: true, executable: false });
+
+    chmodSync(outFile, 0o666);
+    await buildAppPackage({ appId: APP_ID, outFile });
+    expect((statSync(outFile).mode & 0o777).toString(8)).toBe('644');
   });
 
   it('takes the bot id from MicrosoftAppId and says clearly when it is missing or not a GUID', () => {
