@@ -3,7 +3,7 @@
  * restarts a day, a restart that lasts, several mcSynch workflows, and console and server
  * zones that may differ. It says what is still missing, asks once about the console's zone
  * when that alone could explain a miss, or judges; when the errors coincide with a restart
- * it gives a schedule that the restart cannot hit.
+ * it gives a schedule that no restart can hit (see coincides for its rules).
  *
  * Every time here is a minute of the day (0..1439) in SERVER time: the case reader converts.
  * Pure: no I/O, no wording (the dialog owns the messages). Replaces verdict.ts once the
@@ -54,6 +54,17 @@ export interface ScheduleRow {
   readonly startMinuteOfDay: number;
 }
 
+/** The fix for one restart the failures coincide with. */
+export interface RestartFix {
+  readonly restart: number;
+  /** Its coincidence window. */
+  readonly window: MinuteWindow;
+  /** One row per failing workflow, staggered; empty only if the restarts leave no clear minute in the day. */
+  readonly schedule: ScheduleRow[];
+  /** Other first starts: the whole schedule moved later to each of them keeps every rule. */
+  readonly alternatives: number[];
+}
+
 export type CaseJudgement =
   | { readonly kind: 'needs'; readonly what: 'errorTime' | 'restartTime' | 'exactErrorTime' }
   | {
@@ -63,19 +74,16 @@ export type CaseJudgement =
     }
   | {
       readonly kind: 'coincides';
-      /** The restart the failures are nearest to. */
-      readonly restart: number;
-      /** Its coincidence window. */
-      readonly window: MinuteWindow;
       /** Errors in a restart window, in input order. */
       readonly matching: CaseError[];
       /** The rest, in input order (the dialog may point them out: another cause). */
       readonly others: CaseError[];
-      /** One row per failing workflow, staggered; empty only if the restarts leave no clear minute in the day. */
-      readonly schedule: ScheduleRow[];
-      /** Other first starts: the whole schedule moved later to each of them keeps every rule. */
-      readonly alternatives: number[];
-    }
+      /**
+       * Failures at other restarts of the day too ("6 and 18"): their fixes, in the order of
+       * their first starts; a scheduler takes several daily times. Empty with one restart.
+       */
+      readonly alsoAfter: RestartFix[];
+    } & RestartFix
   | {
       readonly kind: 'differs';
       readonly nearestRestart: number;
@@ -121,8 +129,10 @@ interface Rules {
  *    than saying "not the cause".
  * 4. No error in any window, zones unknown and not asked yet, and an error a whole or half
  *    number of hours (30 min .. 14 h) away from a window: ask once which zone the console
- *    shows.
- * 5. Otherwise the restart is not the cause: no schedule.
+ *    shows. With an 18-minute window about 60 % of the day qualifies: the caller decides
+ *    what "zones known" means (e.g. no zone mentioned at all = server time).
+ * 5. Otherwise the restart is not the cause: no schedule; nearestRestart is the restart
+ *    closest to any exact error.
  */
 export function judgeCase(input: CaseInput, data: CaseCheckData): CaseJudgement {
   const errors = input.errors.filter((error) => Number.isFinite(error.minuteOfDay));
@@ -200,16 +210,18 @@ function nearestRestart(minutes: readonly number[], restarts: readonly number[],
 }
 
 /**
- * The errors coincide with a restart. The restart the fix is built on is the one most
- * exact errors are judged against (at a tie, that of the first such error). Its schedule:
+ * The errors coincide with one restart or more. Each restart with a failure in its window
+ * gets its own fix (a scheduler takes several daily times: 06:05 and 18:05); the main one
+ * is the fix whose first start comes first in the day, the others are alsoAfter. A fix:
  *
- * - the first start comes after the restart's end and after every minute that failed in
+ * - its first start comes after the restart's end and after every minute that failed in
  *   its window, never at or before one: the article's R + 5 when the restart has no
  *   duration and R + 5 is later than every failing minute; otherwise the first multiple
  *   of 5 minutes (the step) strictly after the last failing minute and at least 5 minutes
  *   (the margin) after the restart's end (R + duration + 5);
  * - every failing workflow gets a start, 5 minutes apart, so that no two mcSynch
- *   workflows start in the same minute (KA-23471: simultaneous runs deadlock);
+ *   workflows start in the same minute, across the fixes too (KA-23471: simultaneous
+ *   runs deadlock);
  * - no start falls where any restart would hit it: from R' − minutesBefore to before
  *   R' + duration + 5, for every restart R' of the day. The rest of a coincidence window
  *   is where the article itself puts the fix (R + 5, R + 10). A start that would fall
@@ -218,31 +230,34 @@ function nearestRestart(minutes: readonly number[], restarts: readonly number[],
  *   "or R + 10"), keeping every rule above.
  */
 function coincides(errors: readonly CaseError[], restarts: readonly number[], input: CaseInput, rules: Rules): CaseJudgement {
-  const matching = errors.filter((error) => windowRestart(minuteOf(error.minuteOfDay), restarts, rules) !== undefined);
-  const votes = new Map<number, number>();
-  for (const error of matching) {
-    if (error.vague) continue;
-    const restart = windowRestart(minuteOf(error.minuteOfDay), restarts, rules)!;
-    votes.set(restart, (votes.get(restart) ?? 0) + 1);
-  }
-  // Map order is insertion order: the first restart with the most votes is that of the earliest error.
-  const restart = [...votes].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
-
-  // Every error in this window, rough ones too: a start after a roughly timed failure is only later, never wrong.
-  const failing = errors.flatMap((error) => offsetInWindow(restart, minuteOf(error.minuteOfDay), rules) ?? []);
-  const first = firstStart(restart, Math.max(...failing), rules);
+  const paired = errors.map((error) => windowRestart(minuteOf(error.minuteOfDay), restarts, rules));
+  const matching = errors.filter((_, k) => paired[k] !== undefined);
+  // In the order the restarts were given, which does not depend on where the day starts (the property tests shift it).
+  const failingRestarts = restarts.filter((restart) => paired.includes(restart));
   const workflows = failingWorkflows(input, errors);
-  const starts = staggeredStarts(first, workflows.length, restart, restarts, rules);
 
-  return {
-    kind: 'coincides',
-    restart,
-    window: { from: wrap(restart - rules.before), to: wrap(restart + rules.duration + rules.after) },
-    matching,
-    others: errors.filter((error) => !matching.includes(error)),
-    schedule: starts.map((offset, k) => ({ workflow: workflows[k], startMinuteOfDay: wrap(restart + offset) })),
-    alternatives: alternativeStarts(starts, restart, restarts, rules).map((offset) => wrap(restart + offset)),
-  };
+  const taken = new Set<number>();
+  const plans = failingRestarts.map((restart) => {
+    // Every error in this window, rough ones too: a start after a roughly timed failure is only later, never wrong.
+    const failing = errors.flatMap((error) => offsetInWindow(restart, minuteOf(error.minuteOfDay), rules) ?? []);
+    const starts = staggeredStarts(firstStart(restart, Math.max(...failing), rules), workflows.length, restart, restarts, rules, taken);
+    for (const start of starts) taken.add(wrap(restart + start));
+    return { restart, starts };
+  });
+  const fixes = plans.map(({ restart, starts }): RestartFix => {
+    const own = new Set(starts.map((start) => wrap(restart + start)));
+    const takenByOthers = new Set([...taken].filter((minute) => !own.has(minute)));
+    return {
+      restart,
+      window: { from: wrap(restart - rules.before), to: wrap(restart + rules.duration + rules.after) },
+      schedule: starts.map((offset, k) => ({ workflow: workflows[k], startMinuteOfDay: wrap(restart + offset) })),
+      alternatives: alternativeStarts(starts, restart, restarts, rules, takenByOthers).map((offset) => wrap(restart + offset)),
+    };
+  });
+  // Earliest first start first; a fix with no room left goes last.
+  const firstMinute = (fix: RestartFix) => fix.schedule[0]?.startMinuteOfDay ?? MINUTES_PER_DAY;
+  const [main, ...alsoAfter] = fixes.sort((a, b) => firstMinute(a) - firstMinute(b));
+  return { kind: 'coincides', ...main!, matching, others: errors.filter((_, k) => paired[k] === undefined), alsoAfter };
 }
 
 /** The first start, in minutes after the restart (see coincides). */
@@ -255,22 +270,25 @@ function firstStart(restart: number, lastFailing: number, rules: Rules): number 
 
 /**
  * One start per workflow, each at least a step after the one before, skipping minutes a
- * restart would hit. Starts stay short of this restart's own window coming round again
- * (a start a day later would be before the failures again); empty when no room is left.
+ * restart would hit or another fix took. Starts stay short of this restart's own window
+ * coming round again (a start a day later would be before the failures again); empty
+ * when no room is left.
  */
-function staggeredStarts(first: number, count: number, restart: number, restarts: readonly number[], rules: Rules): number[] {
+function staggeredStarts(first: number, count: number, restart: number, restarts: readonly number[], rules: Rules, taken: ReadonlySet<number>): number[] {
   const starts: number[] = [];
   for (let candidate = first; starts.length < count && candidate < lastOffset(rules); candidate += rules.step) {
-    if (isClear(wrap(restart + candidate), restarts, rules)) starts.push(candidate);
+    const minute = wrap(restart + candidate);
+    if (isClear(minute, restarts, rules) && !taken.has(minute)) starts.push(candidate);
   }
   return starts.length === count ? starts : [];
 }
 
-function alternativeStarts(starts: readonly number[], restart: number, restarts: readonly number[], rules: Rules): number[] {
+function alternativeStarts(starts: readonly number[], restart: number, restarts: readonly number[], rules: Rules, taken: ReadonlySet<number>): number[] {
   const alternatives: number[] = [];
   if (starts.length === 0) return alternatives;
   for (let shift = rules.step; alternatives.length < rules.alternatives && starts.at(-1)! + shift < lastOffset(rules); shift += rules.step) {
-    if (starts.every((start) => isClear(wrap(restart + start + shift), restarts, rules))) alternatives.push(starts[0]! + shift);
+    const minutes = starts.map((start) => wrap(restart + start + shift));
+    if (minutes.every((minute) => isClear(minute, restarts, rules) && !taken.has(minute))) alternatives.push(starts[0]! + shift);
   }
   return alternatives;
 }

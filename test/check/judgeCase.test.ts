@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { judge } from '../../src/check/verdict';
-import { judgeCase, minutesAfter, type CaseCheckData, type CaseError, type CaseInput, type CaseJudgement } from '../../src/check/judgeCase';
+import { judgeCase, minutesAfter, type CaseCheckData, type CaseError, type CaseInput, type CaseJudgement, type RestartFix } from '../../src/check/judgeCase';
 import { loadGuidedCheck } from '../../src/kb/loader';
 
 /** The guided-check data as shipped, so that a change to the JSON is judged by these tests too. */
@@ -43,12 +43,18 @@ function summary(judgement: CaseJudgement): unknown {
       return {
         kind: 'coincides',
         restart: fmt(judgement.restart),
-        starts: judgement.schedule.map((row) => `${row.workflow ?? '?'} ${fmt(row.startMinuteOfDay)}`),
+        starts: starts(judgement),
         alternatives: judgement.alternatives.map(fmt),
+        // Fixes at other restarts, only when there are some: "18:00: ? 18:05 (18:10)".
+        ...(judgement.alsoAfter.length ? { also: judgement.alsoAfter.map((fix) => `${fmt(fix.restart)}: ${starts(fix).join(', ')} (${fix.alternatives.map(fmt).join(', ')})`) } : {}),
       };
     case 'differs':
       return { kind: 'differs', nearestRestart: fmt(judgement.nearestRestart) };
   }
+}
+
+function starts(fix: RestartFix): string[] {
+  return fix.schedule.map((row) => `${row.workflow ?? '?'} ${fmt(row.startMinuteOfDay)}`);
 }
 
 const coincide = (restart: string, starts: string[], alternatives: string[]) => ({ kind: 'coincides', restart, starts, alternatives });
@@ -89,13 +95,41 @@ describe('judgeCase: the table', () => {
     ['30-minute restart, error 06:02 → 5 minutes after its end', input(['06:02'], ['06:00'], { restartDurationMinutes: 30 }), coincide('06:00', ['? 06:35'], ['06:40'])],
     ['30-minute restart, error 06:45 is the window\'s end', input(['06:45'], ['06:00'], { restartDurationMinutes: 30 }), coincide('06:00', ['? 06:50'], ['06:55'])],
     ['30-minute restart, error 06:46 is outside', input(['06:46'], ['06:00'], { restartDurationMinutes: 30 }), { kind: 'differs', nearestRestart: '06:00' }],
+    ['30-minute restart, error 06:31 → 06:35', input(['06:31'], ['06:00'], { restartDurationMinutes: 30 }), coincide('06:00', ['? 06:35'], ['06:40'])],
+    ['15-minute restart, error 06:22 → 06:25', input(['06:22'], ['06:00'], { restartDurationMinutes: 15 }), coincide('06:00', ['? 06:25'], ['06:30'])],
+    ['20-minute restart, error 06:40 is outside', input(['06:40'], ['06:00'], { restartDurationMinutes: 20 }), { kind: 'differs', nearestRestart: '06:00' }],
+    ['10-minute restart, error 06:27 is outside', input(['06:27'], ['06:00'], { restartDurationMinutes: 10 }), { kind: 'differs', nearestRestart: '06:00' }],
     ['3-minute restart at 06:02: 06:10, on the grid', input(['06:03'], ['06:02'], { restartDurationMinutes: 3 }), coincide('06:02', ['? 06:10'], ['06:15'])],
 
     // Several restarts a day.
     ['restarts 6 and 18, error 18:02', input(['18:02'], ['06:00', '18:00']), coincide('18:00', ['? 18:05'], ['18:10'])],
     ['restarts 6 and 18, error 12:00', input(['12:00'], ['06:00', '18:00']), { kind: 'differs', nearestRestart: '06:00' }],
-    ['restarts 6 and 18, errors at both: the first error\'s restart', input(['06:01', '18:02'], ['06:00', '18:00']), coincide('06:00', ['? 06:05'], ['06:10'])],
-    ['restarts 6 and 18, more errors at 18', input(['06:01', '18:02', '18:03'], ['06:00', '18:00']), coincide('18:00', ['? 18:05'], ['18:10'])],
+    [
+      'restarts 6 and 18, failures at both: a fix for each, the earliest first',
+      input(['18:02', '06:01', '18:03'], ['18:00', '06:00']),
+      { ...coincide('06:00', ['? 06:05'], ['06:10']), also: ['18:00: ? 18:05 (18:10)'] },
+    ],
+    [
+      'restarts 6 and 18, 06:12 and 18:03: each fix after its own failures',
+      input(['06:12', '18:03'], ['06:00', '18:00']),
+      { ...coincide('06:00', ['? 06:15'], ['06:20']), also: ['18:00: ? 18:05 (18:10)'] },
+    ],
+    [
+      'restarts 23:58 and 12:00: the fix after midnight comes first in the day',
+      input(['12:01', '00:01'], ['12:00', '23:58']),
+      { ...coincide('23:58', ['? 00:03'], ['00:08']), also: ['12:00: ? 12:05 (12:10)'] },
+    ],
+    [
+      'two workflows at two restarts',
+      input(['06:01 mcSynch_mcExec1', '18:02 mcSynch_mcExec2'], ['06:00', '18:00']),
+      { ...coincide('06:00', ['mcSynch_mcExec1 06:05', 'mcSynch_mcExec2 06:10'], ['06:10']), also: ['18:00: mcSynch_mcExec1 18:05, mcSynch_mcExec2 18:10 (18:10)'] },
+    ],
+    [
+      // Both windows hold both errors; 06:05 is in the 06:03 restart's way, 06:08 is not.
+      'restarts 3 minutes apart: each fix clear of both, no two workflows in one minute',
+      input(['06:01', '06:04'], ['06:00', '06:03'], { workflows: ['mcSynch_mcExec1', 'mcSynch_mcExec2'] }),
+      { ...coincide('06:03', ['mcSynch_mcExec1 06:08', 'mcSynch_mcExec2 06:13'], ['06:13']), also: ['06:00: mcSynch_mcExec1 06:10, mcSynch_mcExec2 06:15 (06:15)'] },
+    ],
     ['restarts 06:00 and 06:10: starts avoid the second', input(['06:01'], ['06:00', '06:10']), coincide('06:00', ['? 06:05'], ['06:15'])],
     [
       'overlapping windows: judged against the restart whose window holds it',
@@ -112,6 +146,16 @@ describe('judgeCase: the table', () => {
     [
       'a workflow named only on an error is scheduled too, once whatever its case',
       input(['06:01 mcSynch_mcExec2', '06:02 MCSYNCH_MCEXEC1'], ['06:00'], { workflows: ['mcSynch_mcExec1'] }),
+      coincide('06:00', ['mcSynch_mcExec1 06:05', 'mcSynch_mcExec2 06:10'], ['06:10']),
+    ],
+    [
+      'two workflows, the later one failing at 06:07: both after it',
+      input(['06:02 mcSynch_mcExec1', '06:07 mcSynch_mcExec2'], ['06:00']),
+      coincide('06:00', ['mcSynch_mcExec1 06:10', 'mcSynch_mcExec2 06:15'], ['06:15']),
+    ],
+    [
+      'two workflows failing in the same minute',
+      input(['06:01 mcSynch_mcExec1', '06:01 mcSynch_mcExec2'], ['06:00']),
       coincide('06:00', ['mcSynch_mcExec1 06:05', 'mcSynch_mcExec2 06:10'], ['06:10']),
     ],
     [
@@ -256,23 +300,38 @@ describe('judgeCase: properties', () => {
         expect(judgement.matching.length + judgement.others.length).toBe(c.errors.length);
 
         const names = new Set([...c.workflows, ...c.errors.flatMap((error) => error.workflow ?? [])].map((name) => name.toLowerCase()));
-        expect(judgement.schedule).toHaveLength(Math.max(1, names.size));
-        expect(new Set(judgement.schedule.map((row) => row.workflow?.toLowerCase())).size).toBe(judgement.schedule.length);
+        const fixes = [judgement, ...judgement.alsoAfter];
+        // Every failure is in the window of a fix's restart; the earliest first start comes first.
+        for (const error of judgement.matching) expect(fixes.some((fix) => inWindow(c, fix.restart, error.minuteOfDay) !== undefined)).toBe(true);
+        expect(new Set(fixes.map((fix) => fix.restart)).size).toBe(fixes.length);
+        for (const fix of judgement.alsoAfter) expect(fix.schedule[0]!.startMinuteOfDay).toBeGreaterThanOrEqual(judgement.schedule[0]!.startMinuteOfDay);
 
-        const failing = c.errors.flatMap((error) => inWindow(c, judgement.restart, error.minuteOfDay) ?? []);
-        const first = judgement.schedule[0]!.startMinuteOfDay;
-        for (const shifted of [first, ...judgement.alternatives]) {
-          const starts = judgement.schedule.map((row) => (row.startMinuteOfDay + shifted - first) % 1440);
-          expect(new Set(starts).size).toBe(starts.length);
-          for (const start of starts) {
-            expect(Number.isInteger(start) && start >= 0 && start < 1440).toBe(true);
-            expect(hitByRestart(c, start)).toBe(false);
-            const sinceRestart = minutesAfter(judgement.restart, start);
-            expect(sinceRestart).toBeGreaterThanOrEqual(durationOf(c) + MARGIN);
-            for (const failed of failing) expect(sinceRestart).toBeGreaterThan(failed);
+        const workflowAt = new Map<number, string | undefined>();
+        for (const fix of fixes) {
+          expect(fix.schedule).toHaveLength(Math.max(1, names.size));
+          expect(new Set(fix.schedule.map((row) => row.workflow?.toLowerCase())).size).toBe(fix.schedule.length);
+          // No two workflows start in the same minute, across the fixes too.
+          for (const row of fix.schedule) {
+            if (workflowAt.has(row.startMinuteOfDay)) expect(workflowAt.get(row.startMinuteOfDay)).toBe(row.workflow);
+            workflowAt.set(row.startMinuteOfDay, row.workflow);
           }
+
+          const failing = c.errors.flatMap((error) => inWindow(c, fix.restart, error.minuteOfDay) ?? []);
+          expect(failing.length).toBeGreaterThan(0);
+          const first = fix.schedule[0]!.startMinuteOfDay;
+          for (const shifted of [first, ...fix.alternatives]) {
+            const starts = fix.schedule.map((row) => (row.startMinuteOfDay + minutesAfter(first, shifted)) % 1440);
+            expect(new Set(starts).size).toBe(starts.length);
+            for (const start of starts) {
+              expect(Number.isInteger(start) && start >= 0 && start < 1440).toBe(true);
+              expect(hitByRestart(c, start)).toBe(false);
+              const sinceRestart = minutesAfter(fix.restart, start);
+              expect(sinceRestart).toBeGreaterThanOrEqual(durationOf(c) + MARGIN);
+              for (const failed of failing) expect(sinceRestart).toBeGreaterThan(failed);
+            }
+          }
+          expect(fix.alternatives).toHaveLength(1);
         }
-        expect(judgement.alternatives).toHaveLength(1);
       }),
       RUNS,
     );
@@ -310,9 +369,12 @@ describe('judgeCase: properties', () => {
         const after = judgeCase(moved, shipped);
         expect(after.kind).toBe(before.kind);
         if (before.kind === 'coincides' && after.kind === 'coincides') {
-          expect(after.restart).toBe(by(before.restart));
-          expect(after.schedule.map((row) => row.startMinuteOfDay)).toEqual(before.schedule.map((row) => by(row.startMinuteOfDay)));
-          expect(after.alternatives).toEqual(before.alternatives.map(by));
+          // Which fix comes first in the day may change; the fixes themselves move with the times.
+          const fixes = (j: typeof before, move: (m: number) => number) =>
+            [j, ...j.alsoAfter]
+              .map((fix) => ({ restart: move(fix.restart), starts: fix.schedule.map((row) => move(row.startMinuteOfDay)), alternatives: fix.alternatives.map(move) }))
+              .sort((a, b) => a.restart - b.restart);
+          expect(fixes(after, (m) => m)).toEqual(fixes(before, by));
         }
       }),
       RUNS,
