@@ -86,7 +86,7 @@ export const MAX_LOG_INPUT_LENGTH = 200_000;
 
 // A date then a time: ISO (2022-08-19), Y/M/D, or D/M/Y and M/D/Y with /, . or -; then
 // H:MM[:SS[.fff]], an optional AM/PM and an optional zone (+05:30, +0530, UTC+02:00, Z, UTC, GMT).
-const TIMESTAMP_SOURCE = String.raw`(?<![\d/.:-])(?:(\d{4})[-/](\d{1,2})[-/](\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5(\d{4}|\d{2}))(?:[ \t]+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:[ \t]?([ap])\.?[ \t]?m\.?(?![\p{L}\p{N}_]))?(?:[ \t]?(?:z|utc|gmt)?([+-])(\d{2}):?(\d{2})(?!\d)|(z|[ \t]?(?:utc|gmt))(?![\p{L}\p{N}_]))?(?![\d:])`;
+const TIMESTAMP_SOURCE = String.raw`(?<![\d/.:-])(?:(\d{4})[-/](\d{1,2})[-/](\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5(\d{4}|\d{2}))(?:[ \t]+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:[ \t]?([ap])\.?[ \t]?m\.?(?![\p{L}\p{N}_]))?(?:[ \t]?(?:z|utc|gmt)?([+-])(\d{2}):?(\d{2})(?!\d)|(z|[ \t]?(?:utc|gmt))(?![\p{L}\p{N}_]|[+-]\d))?(?![\d:])`;
 const TIMESTAMP = new RegExp(TIMESTAMP_SOURCE, 'giu');
 const ANY_TIMESTAMP = new RegExp(TIMESTAMP_SOURCE, 'iu');
 

@@ -246,6 +246,13 @@ describe('parseLogLines: time zone offsets are kept beside the wall-clock time',
     else expect(Object.is(entries[0]!.offsetMinutes, offsetMinutes)).toBe(true);
   });
 
+  test('GMT+1 is not read as GMT: no offset rather than a wrong one', () => {
+    const [entry] = parseLogLines(`2020-03-04 06:01:13 GMT+1 ${LOGON}`, KA05406).entries;
+    expect(formatClockWithSeconds(entry!.time)).toBe('06:01:13');
+    expect(entry).not.toHaveProperty('offsetMinutes');
+    expect(entry!.matchesSignature).toBe(true);
+  });
+
   test('each line keeps its own offset', () => {
     const text = [`2019-07-05 11:31:59.874+05:30 ${LOGON}`, `2019-07-05 06:01:59Z ${LOGON}`, `19/08/2022 06:00:41 ${LOGON}`].join('\n');
     expect(parseLogLines(text, KA05406).entries.map((entry) => entry.offsetMinutes)).toEqual([330, 0, undefined]);
