@@ -54,10 +54,9 @@ export function applyReading(current: Case, reading: Reading, options: ApplyOpti
       continue;
     }
     // An exact minute replaces the vague ones it answers ("sobre las 6" then "6:02").
-    const vague = incoming.some((fact) => !fact.vague) ? list.filter((fact) => fact.vague) : [];
-    if (vague.length > 0) {
-      const kept = list.filter((fact) => !fact.vague);
-      const value = distinctFacts([...kept, ...incoming]);
+    const answered = incoming.some((fact) => !fact.vague) ? list.filter((fact) => fact.vague && !incoming.some((other) => other.vague && sameFact(other, fact))) : [];
+    if (answered.length > 0) {
+      const value = distinctFacts([...list.filter((fact) => !answered.includes(fact)), ...incoming]);
       changes.push({ kind: 'replaced', role, value, previous: list.slice() });
       list.splice(0, list.length, ...value);
       continue;

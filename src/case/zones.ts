@@ -245,7 +245,7 @@ export function toZone(
   const start = day.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60, second: 0, millisecond: 0 });
   const there = start.setZone(to.name);
   if (!there.isValid) return undefined;
-  return { minuteOfDay: there.hour * 60 + there.minute, date: there.toISODate()! };
+  return { minuteOfDay: there.hour * 60 + there.minute, date: there.toISODate() };
 }
 
 function placeZone(place: string): ZoneRef | undefined {

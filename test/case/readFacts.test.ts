@@ -180,7 +180,7 @@ describe('readFacts: durations, zones, workflows', () => {
     ['UTC', 'en', ERROR_Q, { zone: 'UTC' }],
   ])('%s (%s)', (text, language, context, expected) => {
     const reading = read(text, language, context);
-    const zones = Object.fromEntries((['serverZone', 'consoleZone', 'zone'] as const).flatMap((key) => (reading[key] ? [[key, reading[key]!.name]] : [])));
+    const zones = Object.fromEntries((['serverZone', 'consoleZone', 'zone'] as const).flatMap((key) => (reading[key] ? [[key, reading[key].name]] : [])));
     expect(zones).toEqual(expected);
     expect(reading.times).toEqual([]);
   });

@@ -101,6 +101,14 @@ describe('applyReading', () => {
     expect(result.errors).toEqual([{ minuteOfDay: 362, source: 'typed' }]);
   });
 
+  test('"sobre las 6" then "a las 6 en punto": the same minute, now exact', () => {
+    const { case: result } = converse('es', [
+      { text: 'sobre las seis', expecting: 'errorTime' },
+      { text: 'a las 6 en punto', expecting: 'errorTime' },
+    ]);
+    expect(result.errors).toEqual([{ minuteOfDay: 360, source: 'typed' }]);
+  });
+
   test('zones, duration, workflows and successes; the case given is not changed', () => {
     const start = emptyCase();
     const { case: result, changes } = converse('en', [
