@@ -40,6 +40,12 @@ export interface CaseInput {
   readonly zonesKnown: boolean;
   /** We already asked which zone the console shows. */
   readonly zoneAsked: boolean;
+  /**
+   * Zone differences worth asking about come in steps of this many minutes: 60 (whole hours)
+   * unless a zone in play has a half-hour offset (India, UTC+05:30), then 30. With half hours
+   * every error would be "a zone away" from a window more often than not.
+   */
+  readonly zoneStepMinutes?: number;
 }
 
 /** Whole minutes of the day, both ends included; `from` is after `to` when it spans midnight. */
@@ -56,6 +62,7 @@ export interface ScheduleRow {
 
 /** The fix for one restart the failures coincide with. */
 export interface RestartFix {
+  /** The restart the fix follows; in a coincides verdict, the failing restart whose fix starts first in the day. */
   readonly restart: number;
   /** Its coincidence window. */
   readonly window: MinuteWindow;
@@ -98,8 +105,8 @@ export function minutesAfter(from: number, to: number): number {
 
 /** The article's offsets, used when the data gives none. */
 const ARTICLE_OFFSETS = [5, 10];
-/** Zone differences worth asking about: whole and half hours, up to 14 hours either way. */
-const ZONE_STEP = 30;
+/** Zone differences worth asking about: whole hours (see CaseInput.zoneStepMinutes), up to 14 hours either way. */
+const ZONE_STEP = 60;
 const MAX_ZONE_SHIFT = 14 * 60;
 
 /** The rules in whole minutes, from the check's data and the case. */
@@ -148,7 +155,7 @@ export function judgeCase(input: CaseInput, data: CaseCheckData): CaseJudgement 
   if (errors.some((error) => error.vague && restartOf(error) !== undefined)) return { kind: 'needs', what: 'exactErrorTime' };
 
   if (!input.zonesKnown && !input.zoneAsked) {
-    const offsetMinutes = zoneShift(exact.map((error) => minuteOf(error.minuteOfDay)), restarts, rules);
+    const offsetMinutes = zoneShift(exact.map((error) => minuteOf(error.minuteOfDay)), restarts, rules, input.zoneStepMinutes ?? ZONE_STEP);
     if (offsetMinutes !== undefined) return { kind: 'askConsoleZone', offsetMinutes };
   }
   return { kind: 'differs', nearestRestart: nearestRestart(exact.map((error) => minuteOf(error.minuteOfDay)), restarts, rules), errors };
@@ -318,21 +325,20 @@ function failingWorkflows(input: CaseInput, errors: readonly CaseError[]): (stri
  * hours before half hours (more zones differ by whole hours), then the smallest, then
  * forward before back.
  */
-function zoneShift(minutes: readonly number[], restarts: readonly number[], rules: Rules): number | undefined {
+function zoneShift(minutes: readonly number[], restarts: readonly number[], rules: Rules, step: number): number | undefined {
   let best: { shift: number; count: number } | undefined;
-  for (const shift of zoneShifts()) {
+  for (const shift of zoneShifts(step)) {
     const count = minutes.filter((minute) => windowRestart(wrap(minute + shift), restarts, rules) !== undefined).length;
     if (count > 0 && (!best || count > best.count)) best = { shift, count };
   }
   return best?.shift;
 }
 
-/** ±60, ±120 ... ±840, then ±30, ±90 ... ±810: in order of preference. */
-function zoneShifts(): number[] {
+/** Whole hours first (±60 … ±840), then, with a 30-minute step, the half hours (±30, ±90 … ±810). */
+function zoneShifts(step: number): number[] {
   const shifts: number[] = [];
-  for (const start of [2 * ZONE_STEP, ZONE_STEP]) {
-    for (let size = start; size <= MAX_ZONE_SHIFT; size += 2 * ZONE_STEP) shifts.push(size, -size);
-  }
+  for (let size = 60; size <= MAX_ZONE_SHIFT; size += 60) shifts.push(size, -size);
+  if (step < 60) for (let size = step; size <= MAX_ZONE_SHIFT; size += 60) shifts.push(size, -size);
   return shifts;
 }
 
