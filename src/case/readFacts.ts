@@ -261,9 +261,15 @@ function blankAll(text: string, pattern: RegExp, folded: string = text): string 
   return result;
 }
 
-/** The zone a clause's times are written in: a named zone first, else "hora del servidor". */
+/**
+ * The zone a clause's times are written in: a region first ("UTC+1 (Madrid)": the region
+ * knows its summer time, the offset is usually today's reading of it), then a fixed offset,
+ * then "hora del servidor".
+ */
 function zoneOfTimes(zones: readonly ZoneMention[]): ZoneRef | undefined {
-  return zones.find((mention) => !isServerZone(mention.zone))?.zone ?? zones.find((mention) => isServerZone(mention.zone))?.zone;
+  const named = zones.filter((mention) => !isServerZone(mention.zone));
+  const region = named.find((mention) => !/^UTC[+-]/.test(mention.zone.name));
+  return (region ?? named[0])?.zone ?? zones.find((mention) => isServerZone(mention.zone))?.zone;
 }
 
 /**

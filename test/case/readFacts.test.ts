@@ -195,6 +195,7 @@ describe('readFacts: durations, zones, workflows', () => {
     ['restart at 7 CEST, error at 5:01 UTC', 'en', {}, ['restart 07:00 @Europe/Paris', 'error 05:01 @UTC']],
     ['el 28/03/2026 a las 02:30 falló', 'es', {}, ['error 02:30 2026-03-28']],
     ['it failed on 2026-11-01 at 01:30 EST', 'en', {}, ['error 01:30 2026-11-01 @America/New_York']],
+    ['a las 7 UTC+1 (Madrid)', 'es', RESTART_Q, ['restart 07:00 @Europe/Madrid']],
   ])('times with their zone: %s (%s)', (text, language, context, expected) => {
     expect(times(read(text, language, context))).toEqual(expected);
   });

@@ -227,6 +227,14 @@ describe('toServerTime', () => {
     expect(result.errors).toEqual([{ minuteOfDay: Number(expected.slice(0, 2)) * 60 + Number(expected.slice(3)), date }]);
   });
 
+  test('no server zone: a UTC error is read in the zone the restart was given in (EST on that date)', () => {
+    const result = serverTimes('en', [{ text: 'the restart is at 6am EST and the error at 11:02 UTC' }]);
+    expect(result.zone?.name).toBe('America/New_York');
+    expect(result.restarts.map(clock)).toEqual(['06:00']);
+    expect(result.errors.map((t) => clock(t.minuteOfDay))).toEqual(['06:02']);
+    expect(result.zonesKnown).toBe(true);
+  });
+
   test('a restart given in another zone is converted on the errors\' day', () => {
     const result = serverTimes('en', [
       { text: 'the server is in UTC' },
