@@ -1,3 +1,5 @@
+// First: restify without the SPDY module it never uses here (no DEP0111 warning on start).
+import './withoutSpdy';
 import * as restify from 'restify';
 import type { TurnRunner } from '../bot/turnRunner';
 import type { AuthenticatingAdapter } from '../hosting/botframework/authenticatingAdapter';
