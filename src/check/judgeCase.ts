@@ -134,10 +134,10 @@ interface Rules {
  * 3. Only exact times decide: the case coincides when an exact error does. A rough time
  *    that falls in a window, with no exact one that does, asks for the exact time rather
  *    than saying "not the cause".
- * 4. No error in any window, zones unknown and not asked yet, and an error a whole or half
- *    number of hours (30 min .. 14 h) away from a window: ask once which zone the console
- *    shows. With an 18-minute window about 60 % of the day qualifies: the caller decides
- *    what "zones known" means (e.g. no zone mentioned at all = server time).
+ * 4. No error in any window, zones unknown and not asked yet, and an error a whole number
+ *    of hours (1 .. 14 h; half hours too when input.zoneStepMinutes is 30) away from a
+ *    window: ask once which zone the console shows. Even so about 30 % of the day
+ *    qualifies (60 % with half hours): the caller decides what "zones known" means.
  * 5. Otherwise the restart is not the cause: no schedule; nearestRestart is the restart
  *    closest to any exact error.
  */

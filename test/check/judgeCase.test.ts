@@ -175,10 +175,13 @@ describe('judgeCase: the table', () => {
     ['a rough time far from any restart is not the cause either', input(['14:37', '~15:00'], ['06:00']), { kind: 'differs', nearestRestart: '06:00' }],
 
     // Zones: ask once when a whole or half hour would explain a miss.
-    ['zones unknown: 14:37 is 8h30 from 06:07', input(['14:37'], ['06:00'], { zonesKnown: false }), { kind: 'askConsoleZone', offsetMinutes: -510 }],
+    // Half hours only when a zone in play has a half-hour offset: otherwise most times would be "a zone away".
+    ['zones unknown: 14:37 is 8h30 from 06:07, whole hours only: not the cause', input(['14:37'], ['06:00'], { zonesKnown: false }), { kind: 'differs', nearestRestart: '06:00' }],
+    ['zones unknown, half hours in play: 14:37 is 8h30 from 06:07', input(['14:37'], ['06:00'], { zonesKnown: false, zoneStepMinutes: 30 }), { kind: 'askConsoleZone', offsetMinutes: -510 }],
     ['zones unknown: 08:02 is 2 hours after', input(['08:02'], ['06:00'], { zonesKnown: false }), { kind: 'askConsoleZone', offsetMinutes: -120 }],
     ['zones unknown: 05:01 is an hour before', input(['05:01'], ['06:00'], { zonesKnown: false }), { kind: 'askConsoleZone', offsetMinutes: 60 }],
-    ['zones unknown: 11:32 is 5h30 after', input(['11:32'], ['06:00'], { zonesKnown: false }), { kind: 'askConsoleZone', offsetMinutes: -330 }],
+    ['zones unknown, half hours in play: 11:32 is 5h30 after', input(['11:32'], ['06:00'], { zonesKnown: false, zoneStepMinutes: 30 }), { kind: 'askConsoleZone', offsetMinutes: -330 }],
+    ['zones unknown: 11:32 is 5h30 after, whole hours only: not the cause', input(['11:32'], ['06:00'], { zonesKnown: false }), { kind: 'differs', nearestRestart: '06:00' }],
     ['zones unknown, already asked: not the cause', input(['14:37'], ['06:00'], { zonesKnown: false, zoneAsked: true }), { kind: 'differs', nearestRestart: '06:00' }],
     ['zones unknown, no whole or half hour fits: not the cause', input(['06:16'], ['06:00'], { zonesKnown: false }), { kind: 'differs', nearestRestart: '06:00' }],
     ['zones unknown but the errors coincide: no question', input(['06:02'], ['06:00'], { zonesKnown: false }), coincide('06:00', ['? 06:05'], ['06:10'])],
