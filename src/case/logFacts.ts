@@ -33,7 +33,7 @@ export function logStartIn(line: string): number {
  * a success nor a restart (the user pasted the lines they thought mattered).
  */
 export function readLogFacts(logText: string, patterns: LogPatterns): LogFacts {
-  const entries: ReadonlyArray<Entry> = parseLogLines(logText, patterns).entries;
+  const { entries } = parseLogLines(logText, patterns);
   const successes = entries.filter((entry) => entry.isSuccess);
   const restarts = entries.filter((entry) => !entry.isError && !entry.isSuccess && RESTART_LINE.test(entry.message));
   const withSignature = entries.filter((entry) => entry.matchesSignature);
@@ -44,13 +44,7 @@ export function readLogFacts(logText: string, patterns: LogPatterns): LogFacts {
   return { errors: distinct(errors.map(factOf)), successes: distinct(successes.map(factOf)), restarts: distinct(restarts.map(factOf)) };
 }
 
-/**
- * offsetMinutes and isSuccess are being added to LogEntry alongside this module; read as
- * optional so that this compiles with the reader before and after (drop once both are in).
- */
-type Entry = LogEntry & { offsetMinutes?: number; isSuccess?: boolean };
-
-function factOf(entry: Entry): TimeFact {
+function factOf(entry: LogEntry): TimeFact {
   const fact: TimeFact = { minuteOfDay: entry.time.minuteOfDay, source: 'log' };
   if (entry.time.second !== undefined) fact.second = entry.time.second;
   if (entry.date) fact.date = entry.date;

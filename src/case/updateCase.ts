@@ -10,7 +10,7 @@
 import { sameFact } from './logFacts';
 import type { ReadTime, Reading } from './readFacts';
 import type { AnsweredQuestion, Case, Expecting, Role, TimeFact } from './types';
-import { isConcreteZone, isServerZone, sameZone, toZone, zoneFromName, type ZoneRef } from './zones';
+import { isConcreteZone, isServerZone, offsetMinutesOn, sameZone, toZone, zoneFromName, type ZoneRef } from './zones';
 
 export type CaseChange =
   /** A time the case did not have. */
@@ -134,6 +134,12 @@ export interface ServerTimes {
   /** Every time was placed by known zones; false when one was assumed to be in the same zone as the restart. */
   zonesKnown: boolean;
   /**
+   * For judgeCase's zone question: zone differences come in steps of this many minutes, 60
+   * unless a zone in play has a half-hour offset on the day (India: 30) or a quarter-hour
+   * one (Nepal: 15).
+   */
+  zoneStepMinutes: number;
+  /**
    * The Teams client's zone, when the console's zone is unknown and mattered: only a hint
    * for the bot to ask ("Is your console on Europe/Madrid time?"), never used to convert.
    */
@@ -186,11 +192,22 @@ export function toServerTime(current: Case, options: { clientZone?: string; toda
     if (!restarts.includes(minuteOfDay)) restarts.push(minuteOfDay);
   }
 
-  const result: ServerTimes = { errors, restarts, successes, zonesKnown };
+  const zonesInPlay = [current.serverZone, current.consoleZone, ...[...current.errors, ...current.restarts, ...current.successes].map((fact) => fact.zone)];
+  const result: ServerTimes = { errors, restarts, successes, zonesKnown, zoneStepMinutes: zoneStep(zonesInPlay, day ?? options.today) };
   if (typeof target !== 'string') result.zone = target;
   const hint = zoneFromName(options.clientZone);
   if (hint && consoleNeeded) result.clientZoneHint = hint;
   return result;
+}
+
+function zoneStep(zones: ReadonlyArray<ZoneRef | undefined>, date: string): number {
+  let step = 60;
+  for (const zone of zones) {
+    const offset = zone ? offsetMinutesOn(zone, date) : undefined;
+    if (offset === undefined || offset % 60 === 0) continue;
+    step = Math.min(step, offset % 30 === 0 ? 30 : 15);
+  }
+  return step;
 }
 
 function consoleSide(consoleZone: ZoneRef | undefined, server: Side): Side {

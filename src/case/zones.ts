@@ -248,6 +248,13 @@ export function toZone(
   return { minuteOfDay: there.hour * 60 + there.minute, date: there.toISODate() };
 }
 
+/** Minutes east of UTC in `zone` on `dateISO` (noon, clear of DST changes); undefined for the server zone or a bad date. */
+export function offsetMinutesOn(zone: ZoneRef, dateISO: string): number | undefined {
+  if (!isConcreteZone(zone)) return undefined;
+  const day = DateTime.fromISO(`${dateISO}T12:00`, { zone: zone.name });
+  return day.isValid ? day.offset : undefined;
+}
+
 function placeZone(place: string): ZoneRef | undefined {
   const key = normalizeSpaces(place);
   const entry = PLACES.find(([name]) => name === key);

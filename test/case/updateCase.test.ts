@@ -156,6 +156,15 @@ describe('toServerTime', () => {
     expect(result.restarts).toEqual([360]);
     expect(result.zonesKnown).toBe(true);
     expect(result.zone).toEqual({ name: 'UTC', label: 'UTC' });
+    expect(result.zoneStepMinutes).toBe(30);
+  });
+
+  test.each<[string, number]>([
+    ['my console shows IST', 30],
+    ['my console shows Asia/Kathmandu time', 15],
+    ['my console shows Bogotá time', 60],
+  ])('zone step for the judge: %s → %i', (text, step) => {
+    expect(serverTimes('en', [{ text }, { text: 'the server is in UTC' }, { text: '01:02', expecting: 'errorTime' }]).zoneStepMinutes).toBe(step);
   });
 
   test('a Z log line with the restart given in Madrid time: the same instant as 07:01 Madrid', () => {
@@ -196,7 +205,7 @@ describe('toServerTime', () => {
 
   test('no hint once the console zone is known, or when no time depends on it', () => {
     expect(serverTimes('en', [{ text: 'same as the server', expecting: 'consoleZone' }, { text: '07:02', expecting: 'errorTime' }], 'Europe/Madrid'))
-      .toEqual({ errors: [{ minuteOfDay: 422 }], restarts: [], successes: [], zonesKnown: true });
+      .toEqual({ errors: [{ minuteOfDay: 422 }], restarts: [], successes: [], zonesKnown: true, zoneStepMinutes: 60 });
     expect(serverTimes('en', [{ text: `2020-03-04T06:01:13Z ${LOGON}`, expecting: 'errorTime' }, { text: 'the server is in UTC' }], 'Europe/Madrid').clientZoneHint)
       .toBeUndefined();
   });
@@ -262,7 +271,7 @@ describe('toServerTime', () => {
 
   test('"hora del servidor" on both sides is known to be one zone, unnamed', () => {
     const result = serverTimes('es', [{ text: 'falló a las 6:02 hora del servidor', expecting: 'errorTime' }, { text: 'por defecto', expecting: 'restartTime' }]);
-    expect(result).toEqual({ errors: [{ minuteOfDay: 362 }], restarts: [360], successes: [], zonesKnown: true });
+    expect(result).toEqual({ errors: [{ minuteOfDay: 362 }], restarts: [360], successes: [], zonesKnown: true, zoneStepMinutes: 60 });
   });
 
   test('the console "same as the server" with the server named converts nothing and is known', () => {
