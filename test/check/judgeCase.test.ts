@@ -265,8 +265,9 @@ describe('judgeCase: properties', () => {
       workflows: fc.subarray(WORKFLOWS),
       zonesKnown: fc.boolean(),
       zoneAsked: fc.boolean(),
+      zoneStep: fc.constantFrom(undefined, 30, 60),
     })
-    .map(({ restarts, duration, near, far, seconds, vague, names, workflows, zonesKnown, zoneAsked }): CaseInput => {
+    .map(({ restarts, duration, near, far, seconds, vague, names, workflows, zonesKnown, zoneAsked, zoneStep }): CaseInput => {
       const minutes = [...near.map(({ restart, offset }) => restarts[restart % restarts.length]! + offset), ...far].map((m) => ((m % 1440) + 1440) % 1440);
       const errors = minutes.map((minuteOfDay, k): CaseError => ({
         minuteOfDay,
@@ -275,7 +276,15 @@ describe('judgeCase: properties', () => {
         // Mostly exact: a rough time now and then.
         ...(vague[k] && k % 3 === 0 ? { vague: true } : {}),
       }));
-      return { errors, restarts, ...(duration === undefined ? {} : { restartDurationMinutes: duration }), workflows, zonesKnown, zoneAsked };
+      return {
+        errors,
+        restarts,
+        ...(duration === undefined ? {} : { restartDurationMinutes: duration }),
+        workflows,
+        zonesKnown,
+        zoneAsked,
+        ...(zoneStep === undefined ? {} : { zoneStepMinutes: zoneStep }),
+      };
     });
 
   const durationOf = (c: CaseInput) => c.restartDurationMinutes ?? 0;
@@ -352,7 +361,8 @@ describe('judgeCase: properties', () => {
         } else if (judgement.kind === 'askConsoleZone') {
           expect(c.zonesKnown || c.zoneAsked).toBe(false);
           const { offsetMinutes } = judgement;
-          expect(offsetMinutes % 30 === 0 && Math.abs(offsetMinutes) >= 30 && Math.abs(offsetMinutes) <= 14 * 60).toBe(true);
+          // Whole hours unless half hours are in play.
+          expect(offsetMinutes % (c.zoneStepMinutes ?? 60) === 0 && Math.abs(offsetMinutes) >= 30 && Math.abs(offsetMinutes) <= 14 * 60).toBe(true);
           expect(exact(c).some((error) => inAnyWindow(c, (error.minuteOfDay + offsetMinutes + 1440) % 1440))).toBe(true);
         } else {
           expect(c.restarts).toContain(judgement.nearestRestart);
