@@ -83,7 +83,7 @@ const EnvironmentSchema = z.object({
 });
 
 export interface Config {
-  /** STORAGE and its settings: where conversation and user state live. */
+  /** STORAGE and its settings: where conversation state lives. */
   storage: StorageSettings;
   port: number;
   /** Extra article folders, searched recursively, beside the repository's kb/. */

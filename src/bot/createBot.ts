@@ -1,4 +1,4 @@
-import { MemoryStorage, UserState, type ConversationState, type Storage } from 'botbuilder';
+import { MemoryStorage, type ConversationState, type Storage } from 'botbuilder';
 import { ConversationLanguage } from '../../dialogs/conversationLanguage';
 import type { CheckEvent } from '../../dialogs/turnNotes';
 import { MainDialog } from '../../dialogs/mainDialog';
@@ -13,7 +13,7 @@ export interface BotDependencies {
   knowledgeBase: KnowledgeBase;
   guidedCheck: GuidedCheckData;
   defaultLanguage: Language;
-  /** Where conversation and user state live; memory when omitted. */
+  /** Where conversation state (and the welcome markers) live; memory when omitted. No user state is kept. */
   storage?: Storage;
   /** Receives verdicts and feedback, for counting what helped. */
   record?: (event: CheckEvent) => void;
@@ -26,7 +26,6 @@ export interface BotDependencies {
 export interface BotApp {
   bot: KbBot;
   conversationState: ConversationState;
-  userState: UserState;
   /** The conversation's language, e.g. for the turn error message. */
   language: ConversationLanguage;
 }
@@ -36,13 +35,12 @@ export function createBot(deps: BotDependencies): BotApp {
   const storage = deps.storage ?? new MemoryStorage();
   // Per user within group chats and channels, so that two people's checks never mix.
   const conversationState = new PerUserConversationState(storage);
-  const userState = new UserState(storage);
   const language = new ConversationLanguage(conversationState.createProperty<Language>('language'), deps.defaultLanguage);
   const record = deps.record ?? ((event: CheckEvent) => console.log(JSON.stringify(event)));
   const mainDialog = new MainDialog(deps.knowledgeBase.index, deps.guidedCheck, language, record);
-  const bot = new KbBot(conversationState, userState, mainDialog, deps.defaultLanguage, {
+  const bot = new KbBot(conversationState, mainDialog, deps.defaultLanguage, {
     welcomeOnce: new WelcomeOnce(storage),
     tenantGate: new TenantGate(deps.allowedTenants ?? [], deps.defaultLanguage, deps.logRefusedTenant),
   });
-  return { bot, conversationState, userState, language };
+  return { bot, conversationState, language };
 }

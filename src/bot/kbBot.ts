@@ -1,4 +1,4 @@
-import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogStateManagerConfiguration, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { Language } from '../kb/types';
 import { isBotArrival, removeBotMentions, welcomeText, type TenantGate, type WelcomeOnce } from '../teams/teams';
@@ -18,7 +18,8 @@ export interface KbBotTeamsOptions {
 
 /**
  * The bot: welcomes new members and runs the main dialog for every message, saving the
- * conversation and user state at the end of each turn.
+ * conversation state at the end of each turn. No user state is kept: everything a check needs
+ * (language, dialog stack) belongs to the conversation.
  */
 export class KbBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
@@ -26,7 +27,6 @@ export class KbBot extends ActivityHandler {
 
   constructor(
     private readonly conversationState: ConversationState,
-    private readonly userState: UserState,
     private readonly mainDialog: Dialog,
     private readonly defaultLanguage: Language,
     private readonly teams: KbBotTeamsOptions = {},
@@ -61,7 +61,6 @@ export class KbBot extends ActivityHandler {
     if (await this.teams.tenantGate?.refuse(context)) return;
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

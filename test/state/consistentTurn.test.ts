@@ -1,4 +1,4 @@
-import { ActivityHandler, ConversationState, TestAdapter, UserState, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityHandler, BotState, ConversationState, TestAdapter, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import { catalog } from '../../src/i18n/catalog';
 import { OptimisticStorage, whenStateSaved } from '../../src/state/optimisticStorage';
 import { MemoryVersionedStore, StorageUnavailableError, type StoredItem, type VersionedStore, type WriteCondition } from '../../src/state/versionedStore';
@@ -36,15 +36,23 @@ class Interleaved implements VersionedStore {
 }
 
 const CONVERSATION_KEY = 'test/conversations/c1/';
-const USER_KEY = 'test/users/u1/';
+/** A second item a turn saves, as the bot's welcome marker is (the bot keeps no user state). */
+const MARKER_KEY = 'test/conversations/c1/welcomed';
 
-/** A bot that counts the user's messages in its conversation and user state, and says the count. */
+/** State kept in a second item of the conversation. */
+class MarkerState extends BotState {
+  constructor(storage: Storage) {
+    super(storage, (context) => `${context.activity.channelId}/conversations/${context.activity.conversation.id}/welcomed`);
+  }
+}
+
+/** A bot that counts the user's messages in two items of state, and says the count. */
 function countingBot(store: Interleaved, events: string[] = []) {
   const storage = new OptimisticStorage(store);
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const markerState = new MarkerState(storage);
   const count = conversationState.createProperty<number>('count');
-  const seen = userState.createProperty<number>('seen');
+  const seen = markerState.createProperty<number>('seen');
   const bot = new ActivityHandler();
   bot.onMessage(async (context, next) => {
     if (context.activity.text === 'boom') throw new Error('a bug in the dialog');
@@ -61,7 +69,7 @@ function countingBot(store: Interleaved, events: string[] = []) {
     run: async (context: TurnContext) => {
       await bot.run(context);
       await conversationState.saveChanges(context);
-      await userState.saveChanges(context);
+      await markerState.saveChanges(context);
     },
   };
   return { runner };
@@ -122,7 +130,7 @@ it('runs the turn again when another saved the conversation first: one reply, on
   expect((await store.inner.read([CONVERSATION_KEY])).get(CONVERSATION_KEY)?.value).toMatchObject({ count: 3 });
 });
 
-it('delivers the replies when the conversation was saved and only the user state lost the race, and logs it', async () => {
+it('delivers the replies when the conversation was saved and only its second item lost the race, and logs it', async () => {
   const store = new Interleaved();
   const logs = captureLogs();
   const { runner } = countingBot(store);
@@ -137,15 +145,15 @@ it('delivers the replies when the conversation was saved and only the user state
   await adapter.receiveActivity('first');
   texts(adapter);
 
-  // The other turn saves both states after this one saved the conversation, before its user state.
-  store.beforeWrite.set(USER_KEY, async () => {
+  // The other turn saves both items after this one saved the conversation, before its second one.
+  store.beforeWrite.set(MARKER_KEY, async () => {
     store.beforeWrite.set(CONVERSATION_KEY, async () => undefined);
     await otherAdapter.receiveActivity('meanwhile');
   });
   // (the other turn's own conversation save conflicts with this one's and is run again)
   await adapter.receiveActivity('second');
   expect(texts(adapter)).toEqual(['(typing)', 'message 2']);
-  expect(logs.withMessage('state partly saved: the rest of the turn was not')).toEqual([expect.objectContaining({ level: 'error', saved: ['conversation'], failed: 'user' })]);
+  expect(logs.withMessage('state partly saved: the rest of the turn was not')).toEqual([expect.objectContaining({ level: 'error', saved: ['conversation'], failed: 'welcome' })]);
 });
 
 it('asks to send the message again in the conversation language after three lost races', async () => {
