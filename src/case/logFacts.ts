@@ -4,7 +4,7 @@
  * zone its line was written in. The lines are read by src/time/logLines.ts.
  */
 import { parseLogLines, type LogEntry, type LogPatterns } from '../time/logLines';
-import type { TimeFact } from './types';
+import type { Role, TimeFact } from './types';
 import { offsetZone } from './zones';
 
 export interface LogFacts {
@@ -30,17 +30,19 @@ export function logStartIn(line: string): number {
 /**
  * The facts of a pasted log. Errors are the entries with the check's error signature; if
  * none has it, the entries with a failure word; if none has one, every entry that is neither
- * a success nor a restart (the user pasted the lines they thought mattered).
+ * a success nor a restart (the user pasted the lines they thought mattered). Those plain
+ * entries are restarts instead when the user's own words before them said so
+ * (`plainRole`: "el reinicio fue el 19/08/2022 06:00").
  */
-export function readLogFacts(logText: string, patterns: LogPatterns): LogFacts {
+export function readLogFacts(logText: string, patterns: LogPatterns, plainRole: Role = 'error'): LogFacts {
   const { entries } = parseLogLines(logText, patterns);
   const successes = entries.filter((entry) => entry.isSuccess);
   const restarts = entries.filter((entry) => !entry.isError && !entry.isSuccess && RESTART_LINE.test(entry.message));
   const withSignature = entries.filter((entry) => entry.matchesSignature);
   const failing = entries.filter((entry) => entry.isError);
-  const errors = withSignature.length > 0 ? withSignature
-    : failing.length > 0 ? failing
-    : entries.filter((entry) => !successes.includes(entry) && !restarts.includes(entry));
+  const plain = entries.filter((entry) => !successes.includes(entry) && !restarts.includes(entry));
+  const errors = withSignature.length > 0 ? withSignature : failing.length > 0 ? failing : plainRole === 'error' ? plain : [];
+  if (withSignature.length === 0 && failing.length === 0 && plainRole === 'restart') restarts.push(...plain);
   return { errors: distinct(errors.map(factOf)), successes: distinct(successes.map(factOf)), restarts: distinct(restarts.map(factOf)) };
 }
 

@@ -80,11 +80,11 @@ export const MAX_FACTS_INPUT_LENGTH = 20_000;
 
 export function readFacts(text: string, context: ReadContext): Reading {
   const message = (typeof text === 'string' ? text : '').slice(0, MAX_FACTS_INPUT_LENGTH).normalize('NFC').replace(/\r\n?/g, '\n');
-  const { prose, log } = splitProseAndLog(message);
+  const { prose, log } = splitProseAndLog(message, context.patterns);
   const reading: Reading = { times: [], successes: [], workflows: workflowNames(message, context.patterns) };
 
-  if (log.length > 0) {
-    const facts = readLogFacts(log, context.patterns);
+  for (const part of log) {
+    const facts = readLogFacts(part.text, context.patterns, part.plainRole);
     reading.times.push(...facts.errors.map((fact) => ({ ...fact, role: 'error' as const })));
     reading.times.push(...facts.restarts.map((fact) => ({ ...fact, role: 'restart' as const })));
     reading.successes.push(...facts.successes);
@@ -121,19 +121,51 @@ export function readFacts(text: string, context: ReadContext): Reading {
   return reading;
 }
 
-/** Lines, or their ends, that start with a "date time" stamp are log; the rest is the user talking. */
-function splitProseAndLog(message: string): { prose: string; log: string } {
+interface LogPart {
+  text: string;
+  /** What an entry with no failure or success word is: the role the user's words before it gave. */
+  plainRole: Role;
+}
+
+/**
+ * Lines that start with a "date time" stamp are a pasted log, read as one. A stamp in the
+ * middle of a line is a log line pasted (or a date typed) inside the user's sentence: the
+ * words before it are prose, and so is what follows the error's text after a comma or a
+ * full stop ("...: 2020-03-04 06:01:13 Empty return for method 'Logon', y el servidor se
+ * reinicia a las 6").
+ */
+function splitProseAndLog(message: string, patterns: LogPatterns): { prose: string; log: LogPart[] } {
   const prose: string[] = [];
-  const log: string[] = [];
+  const block: string[] = [];
+  const log: LogPart[] = [];
   for (const line of message.split('\n')) {
     const start = logStartIn(line);
     if (start < 0) prose.push(line);
+    else if (/^[\s>*•·-]*$/.test(line.slice(0, start))) block.push(line);
     else {
-      prose.push(line.slice(0, start));
-      log.push(line.slice(start));
+      const before = line.slice(0, start);
+      const { logText, after } = splitTail(line.slice(start), patterns);
+      const cue = roleCue(fold(before));
+      prose.push(before, after);
+      log.push({ text: logText, plainRole: cue?.role ?? 'error' });
     }
   }
-  return { prose: prose.join('\n'), log: log.join('\n') };
+  if (block.length > 0) log.unshift({ text: block.join('\n'), plainRole: 'error' });
+  return { prose: prose.join('\n'), log };
+}
+
+/** After the error's text, a comma, semicolon or full stop and more words: the user talking again. */
+function splitTail(text: string, patterns: LogPatterns): { logText: string; after: string } {
+  let end = -1;
+  for (const signature of patterns.errorSignatures) {
+    const match = new RegExp(signature.source, signature.flags.replace(/[gy]/g, '')).exec(text);
+    if (match) end = Math.max(end, match.index + match[0].length);
+  }
+  if (end < 0) return { logText: text, after: '' };
+  const joint = /[,;]|\.(?=\s)/.exec(text.slice(end));
+  if (!joint) return { logText: text, after: '' };
+  const cut = end + joint.index;
+  return { logText: text.slice(0, cut), after: text.slice(cut + 1) };
 }
 
 function workflowNames(text: string, patterns: LogPatterns): string[] {

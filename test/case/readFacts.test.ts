@@ -251,6 +251,15 @@ describe('readFacts: pasted log lines', () => {
     expect(reading.errorMessage).toBe(true);
   });
 
+  test.each<[string, 'en' | 'es', string[]]>([
+    [`Che, el mcSynch falla con esto: 2020-03-04 06:01:13 ${LOGON}, y el servidor se reinicia a las 6`, 'es', ['error 06:01:13 2020-03-04 [log]', 'restart 06:00']],
+    [`look: 2020-03-04 06:01:13 ${LOGON}. The server restarts at 6.`, 'en', ['error 06:01:13 2020-03-04 [log]', 'restart 06:00']],
+    ['el reinicio fue el 19/08/2022 06:00', 'es', ['restart 06:00 2022-08-19 [log]']],
+    ['falló el 2022-08-19 06:02', 'es', ['error 06:02 2022-08-19 [log]']],
+  ])('a stamp inside a sentence: %s', (text, language, expected) => {
+    expect(times(read(text, language, { expecting: 'offer' }))).toEqual(expected);
+  });
+
   test('a pasted watchdog line is a restart, not an error', () => {
     const text = [`2026-03-30 06:00:02.120+02:00 watchdog: restarting process 'mta@default'`, `2026-03-30 06:01:13.000+02:00 mcSynch_mcExec1 ${LOGON}`].join('\n');
     expect(times(read(text, 'en'))).toEqual([

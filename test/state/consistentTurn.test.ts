@@ -42,7 +42,7 @@ const MARKER_KEY = 'test/conversations/c1/welcomed';
 /** State kept in a second item of the conversation. */
 class MarkerState extends BotState {
   constructor(storage: Storage) {
-    super(storage, (context) => `${context.activity.channelId}/conversations/${context.activity.conversation.id}/welcomed`);
+    super(storage, (context) => Promise.resolve(`${context.activity.channelId}/conversations/${context.activity.conversation.id}/welcomed`));
   }
 }
 
