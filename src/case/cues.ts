@@ -56,6 +56,9 @@ function closer(at: number, best: number, number: number): boolean {
 /** "no, perdón", "me equivoqué", "sorry, I meant", "actually", "wait": the message corrects an earlier answer. */
 export const CORRECTION = /\b(?:perdon|perdona|disculpa|disculpe|me equivoque|me confundi|error mio|corrijo|correccion|quise decir|quiero decir|mejor dicho|en realidad|sorry|i meant|i mean|actually|wait|correction|my mistake|my bad|oops|ups)\b|^\s*no\s*,?\s+(?:fue|era|es|son|eran|it was|it s|its|it is)\b/;
 
+/** "Sorry, also at 7:02", "perdón, también a las 7:02": more of the same, not a correction. */
+export const ADDITIVE = /\b(?:also|too|as well|another|again|tambien|ademas|otra vez|otro|otra|de nuevo)\b/;
+
 /** "No, the error was at 7:02": a "no," that starts a message holding a time corrects what the bot noted. */
 export const NO_THEN = /^\s*no\s*[,.!:;-]/;
 

@@ -14,7 +14,7 @@ import type { LogPatterns } from '../time/logLines';
 import { parseTime } from '../time/parseTime';
 import { ENGLISH, SPANISH } from '../time/timeWords';
 import {
-  CONSOLE_WORDS, CORRECTION, CORRECTION_PHRASES, FREQUENCY, isDontKnowText, LOG_WORDS, NO_THEN, PARTS_OF_DAY, QUESTION,
+  ADDITIVE, CONSOLE_WORDS, CORRECTION, CORRECTION_PHRASES, FREQUENCY, isDontKnowText, LOG_WORDS, NO_THEN, PARTS_OF_DAY, QUESTION,
   roleCue, SAME_AS_SERVER, SERVER_WORDS, USE_DEFAULT, USE_DEFAULT_ALL, VAGUE, VAGUE_NOISE, ZONE_WORDS, type PartOfDay, type RoleCue,
 } from './cues';
 import { findDurations } from './duration';
@@ -92,7 +92,7 @@ export function readFacts(text: string, context: ReadContext): Reading {
   if (context.patterns.errorSignatures.some((signature) => signature.test(message))) reading.errorMessage = true;
 
   const proseFolded = fold(prose);
-  const correction = CORRECTION.test(proseFolded) || (NO_THEN.test(proseFolded) && /\d/.test(prose));
+  const correction = (CORRECTION.test(proseFolded) || (NO_THEN.test(proseFolded) && /\d/.test(prose))) && !ADDITIVE.test(proseFolded);
   const clauses = readClauses(prose, context, correction, reading);
   placeZones(clauses, context, reading);
 

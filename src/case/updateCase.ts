@@ -9,7 +9,7 @@
  */
 import { sameFact } from './logFacts';
 import type { ReadTime, Reading } from './readFacts';
-import type { AnsweredQuestion, Case, Expecting, Role, TimeFact } from './types';
+import { roleOfQuestion, type AnsweredQuestion, type Case, type Expecting, type Role, type TimeFact } from './types';
 import { isConcreteZone, isServerZone, offsetMinutesOn, sameZone, toZone, zoneFromName, type ZoneRef } from './zones';
 
 export type CaseChange =
@@ -22,7 +22,9 @@ export type CaseChange =
   | { kind: 'workflow'; value: string };
 
 export interface ApplyOptions {
+  /** The open question: the role of a time the reading left unplaced (when readFacts was not told). */
   expecting?: Expecting;
+  /** The question answered before: the role of an unplaced time in a correction. */
   lastAnswered?: AnsweredQuestion;
   /** The check's default restart (minute of the day), for "use the default". */
   defaultRestartMinute?: number;
@@ -39,10 +41,13 @@ export interface Applied {
 export function applyReading(current: Case, reading: Reading, options: ApplyOptions = {}): Applied {
   const next: Case = JSON.parse(JSON.stringify(current)) as Case;
   const changes: CaseChange[] = [];
-  const unplaced = reading.times.filter((time) => time.role === 'unknown');
+  // readFacts already placed times by the questions it was told of; these place what it could not.
+  const fallback = roleOfQuestion(reading.correction ? options.lastAnswered ?? options.expecting : options.expecting);
+  const placed = reading.times.map((time) => (time.role === 'unknown' && fallback ? { ...time, role: fallback } : time));
+  const unplaced = placed.filter((time) => time.role === 'unknown');
 
   for (const role of ['error', 'restart'] as const) {
-    const incoming = distinctFacts(reading.times.filter((time) => time.role === role).map(withoutRole));
+    const incoming = distinctFacts(placed.filter((time) => time.role === role).map(withoutRole));
     if (role === 'restart' && incoming.length === 0 && reading.useDefault && options.defaultRestartMinute !== undefined && next.restarts.length === 0) {
       incoming.push({ minuteOfDay: options.defaultRestartMinute, source: 'default' });
     }

@@ -70,6 +70,14 @@ describe('applyReading', () => {
     expect(clocks(result.restarts)).toEqual(restarts.length > 0 ? restarts : []);
   });
 
+  test.each<['en' | 'es', string]>([
+    ['en', 'sorry, it also failed at 7:02'],
+    ['es', 'perdón, también falló a las 7:02'],
+  ])('"also" adds rather than corrects (%s): %s', (language, text) => {
+    const { case: result } = converse(language, [{ text: '6:02', expecting: 'errorTime' }, { text, expecting: 'restartTime', lastAnswered: 'errorTime' }]);
+    expect(clocks(result.errors)).toEqual(['06:02', '07:02']);
+  });
+
   test('the correction says what was there before', () => {
     const { changes } = converse('es', [
       { text: '6:02', expecting: 'errorTime' },
@@ -131,6 +139,14 @@ describe('applyReading', () => {
       { kind: 'zone', which: 'serverZone', value: { name: 'Europe/Madrid', label: 'Europe/Madrid' }, previous: { name: 'UTC', label: 'UTC' } },
     ]);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  test('a time the reader could not place takes the role of the question given to applyReading', () => {
+    const reading = readFacts('6:02', { language: 'en', patterns });
+    expect(applyReading(emptyCase(), reading, { expecting: 'errorTime' }).case.errors).toEqual([{ minuteOfDay: 362, source: 'typed' }]);
+    const correction = readFacts('sorry, 5:30', { language: 'en', patterns });
+    expect(applyReading({ ...emptyCase(), restarts: [{ minuteOfDay: 360, source: 'typed' }] }, correction, { expecting: 'feedback', lastAnswered: 'restartTime' }).case.restarts)
+      .toEqual([{ minuteOfDay: 330, source: 'typed' }]);
   });
 
   test('a time nobody placed is handed back, not guessed', () => {
