@@ -14,6 +14,7 @@ export const MAX_USER_TEXT_LENGTH = 4000;
 const MAX_VALUE_KEYS = 50;
 
 // Control characters except tab, line feed and carriage return (log lines keep their layout).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are cleaned out of user text
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 // Invisible format characters that change how text displays or compares, not what it says:
 // zero-width spaces and joiners, bidirectional overrides and isolates, the BOM, soft hyphen,

@@ -251,7 +251,7 @@ function readClauses(prose: string, context: ReadContext, correction: boolean, r
       const parsed = !TIME_MATTER.test(timeFolded) || (USE_DEFAULT.test(folded) && !/\d/.test(timeText)) ? NO_TIME : parseTime(timeText, context.language);
       if (parsed.ok) {
         const vague = VAGUE.test(folded);
-        const zone = zoneOfTimes(zones);
+        const zone = zoneOfTimes(zones, true);
         const workflow = workflowNames(raw, context.patterns)[0] ?? (workflows.length === 1 && role === 'error' ? workflows[0] : undefined);
         const isDefault = role === 'restart' && USE_DEFAULT.test(folded);
         for (const time of parsed.times) {
@@ -294,11 +294,13 @@ function blankAll(text: string, pattern: RegExp, folded: string = text): string 
 }
 
 /**
- * The zone a clause's times are written in: a region first ("UTC+1 (Madrid)": the region
- * knows its summer time, the offset is usually today's reading of it), then a fixed offset,
- * then "hora del servidor".
+ * The zone of a clause: a region first ("UTC+1 (Madrid)": the region knows its summer time,
+ * the offset is usually today's reading of it), then a fixed offset, then "hora del
+ * servidor". For times, a place named alone counts only beside an offset it explains.
  */
-function zoneOfTimes(zones: readonly ZoneMention[]): ZoneRef | undefined {
+function zoneOfTimes(mentions: readonly ZoneMention[], forTimes = false): ZoneRef | undefined {
+  const withOffset = mentions.some((mention) => !mention.bare && /^UTC[+-]/.test(mention.zone.name));
+  const zones = forTimes && !withOffset ? mentions.filter((mention) => !mention.bare) : mentions;
   const named = zones.filter((mention) => !isServerZone(mention.zone));
   const region = named.find((mention) => !/^UTC[+-]/.test(mention.zone.name));
   return (region ?? named[0])?.zone ?? zones.find((mention) => isServerZone(mention.zone))?.zone;
@@ -323,12 +325,14 @@ function placeZones(clauses: Clause[], context: ReadContext, reading: Reading): 
     const concrete = isServerZone(zone) ? undefined : zone;
     if (CONSOLE_WORDS.test(clause.folded)) reading.consoleZone = zone;
     else if (SERVER_WORDS.test(clause.folded) && concrete) reading.serverZone = concrete;
+    else if (context.expecting === 'consoleZone') reading.consoleZone = zone;
+    // A place named alone is a zone only in a statement about the console or the server.
+    else if (clause.zones.every((mention) => mention.bare)) return;
     else if (clause.cued?.role === 'restart' && clause.cued.strength === 'strong') {
       if (!attachZone(clauses, 'restart', zone) && concrete) reading.serverZone = concrete;
     } else if (clause.cued?.role === 'error') {
       if (!attachZone(clauses, 'error', zone)) reading.consoleZone = zone;
-    } else if (context.expecting === 'consoleZone') reading.consoleZone = zone;
-    else {
+    } else {
       const neighbour = [clauses[index - 1], clauses[index + 1]].find((other) => other && other.times.some((time) => !time.zone));
       if (neighbour) for (const time of neighbour.times) time.zone ??= zone;
       else reading.zone = zone;

@@ -26,6 +26,12 @@ export interface ZoneMention {
   zone: ZoneRef;
   start: number;
   end: number;
+  /**
+   * A place named alone ("Madrid", "México"), not as a zone ("hora de Madrid"): the zone of
+   * a statement ("el servidor está en Madrid"), but not of a time beside it ("the Madrid
+   * team says it failed at 6:02").
+   */
+  bare?: true;
 }
 
 export const SERVER_ZONE: ZoneRef = { name: 'server', label: 'server' };
@@ -147,10 +153,16 @@ const PLACES: ReadonlyArray<readonly [string, string]> = [
 
 /** Places that name a zone on their own, without "hora de" or "time" ("the server is in Madrid"). */
 const BARE_PLACES = new Set(['ciudad de mexico', 'mexico city', 'cdmx', 'buenos aires', 'new york', 'nueva york', 'sao paulo',
-  'madrid', 'bogota', 'lima', 'santiago de chile', 'caracas', 'montevideo']);
+  'madrid', 'bogota', 'lima', 'santiago de chile', 'caracas', 'montevideo',
+  // Countries with one zone for nearly everyone (not Brazil or the US).
+  'mexico', 'colombia', 'peru', 'chile', 'argentina', 'espana', 'spain', 'venezuela', 'uruguay']);
 
-/** English region words that name a zone alone only when capitalised ("Eastern", not "the central server"). */
+/**
+ * English region words that name a zone alone ("at 6 Eastern") only when capitalised and
+ * at the end of a phrase, so "the Central server" is no zone.
+ */
 const CAPITALISED_REGIONS = new Set(['eastern', 'central', 'mountain', 'pacific']);
+const END_OF_PHRASE = /^\s*(?:$|[.,;:!?)]|(?:and|or|y|o)\b)/;
 
 /** "Mexico's central time": Spanish "hora del centro" is Mexico City's. */
 const SPANISH_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -218,9 +230,11 @@ export function recognizeZones(text: string, language: Language): ZoneMention[] 
   for (const match of folded.matchAll(PLACE_BEFORE_TIME)) add(placeZone(match[1]!), match.index, match.index + match[0].length);
   for (const match of folded.matchAll(BARE_PLACE)) {
     const place = normalizeSpaces(match[1]!);
-    const original = text.slice(match.index, match.index + match[0].length);
-    const bare = BARE_PLACES.has(place) || (language === 'en' && CAPITALISED_REGIONS.has(place) && /^[A-Z]/.test(original));
-    if (bare) add(placeZone(place), match.index, match.index + match[0].length);
+    const end = match.index + match[0].length;
+    const zone = placeZone(place);
+    if (!zone) continue;
+    if (BARE_PLACES.has(place)) found.push({ zone, start: match.index, end, bare: true });
+    else if (language === 'en' && CAPITALISED_REGIONS.has(place) && /^[A-Z]/.test(text[match.index]!) && END_OF_PHRASE.test(text.slice(end))) add(zone, match.index, end);
   }
   return withoutOverlaps(found);
 }

@@ -265,7 +265,10 @@ function isRecord(value: unknown): value is Json {
 
 function asText(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  // Objects and arrays as JSON; functions and symbols (never in a card's JSON) as nothing.
+  return typeof value === 'object' ? JSON.stringify(value) : '';
 }
 
 function parseJson(text: string): unknown {

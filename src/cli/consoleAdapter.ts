@@ -39,9 +39,9 @@ export class ConsoleAdapter extends BotAdapter {
     return responses;
   }
 
-  override async updateActivity(_context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
+  override updateActivity(_context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
     this.onReply(activity, 'updated');
-    return activity.id ? { id: activity.id } : undefined;
+    return Promise.resolve(activity.id ? { id: activity.id } : undefined);
   }
 
   override async deleteActivity(_context: TurnContext, _reference: Partial<ConversationReference>): Promise<void> {

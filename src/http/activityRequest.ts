@@ -75,14 +75,14 @@ export function readJsonBody(options: BodyOptions): RequestHandler {
     const chunks: Buffer[] = [];
     let received = 0;
     let finished = false;
-    let timer: NodeJS.Timeout | undefined;
     const finish = (): boolean => {
       if (finished) return false;
       finished = true;
       clearTimeout(timer);
       return true;
     };
-    timer = setTimeout(() => {
+    // Set before any event can call finish(): the request's events come after this handler returns.
+    const timer = setTimeout(() => {
       if (!finish()) return;
       res.header('Connection', 'close');
       refuse(408, 'RequestTimeout', 'The request body did not arrive in time', 'body timeout');
@@ -223,7 +223,7 @@ export function parseActivity(body: unknown): { ok: true; activity: Activity } |
   for (const [key, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
     if (typeof activity[key] === 'string') {
       activity[raw] = activity[key];
-      activity[key] = new Date(activity[key] as string);
+      activity[key] = new Date(activity[key]);
     }
   }
   return { ok: true, activity: activity as unknown as Activity };

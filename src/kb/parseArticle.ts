@@ -157,7 +157,7 @@ function languageFromFrontMatter(data: Record<string, unknown>): Language {
 }
 
 function versionNumber(value: unknown): number {
-  const version = typeof value === 'number' ? value : Number.parseInt(String(value ?? ''), 10);
+  const version = typeof value === 'number' ? value : Number.parseInt(typeof value === 'string' ? value : '', 10);
   return Number.isFinite(version) && version > 0 ? version : 1;
 }
 

@@ -18,12 +18,15 @@ const EXTRA_STOP_WORDS = [
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...spa, ...EXTRA_STOP_WORDS].map(foldText));
 
-// Orama's stemmers (Snowball) ship CommonJS builds but ESM-only type declarations.
+// Orama's stemmers (Snowball) ship CommonJS builds but ESM-only type declarations, which a
+// CommonJS import cannot take: hence require(), typed by hand.
+/* eslint-disable @typescript-eslint/no-require-imports -- see above */
 type StemmerModule = { stemmer: typeof OramaStemmer };
 const STEMMERS: Record<Language, (word: string) => string> = {
   en: (require('@orama/stemmers/english') as StemmerModule).stemmer,
   es: (require('@orama/stemmers/spanish') as StemmerModule).stemmer,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 // Articles repeat their words; stemming each distinct word once makes indexing several times faster.
 const STEM_CACHE: Record<Language, Map<string, string>> = { en: new Map(), es: new Map() };

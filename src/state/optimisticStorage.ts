@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Storage, StoreItems } from 'botbuilder';
-import { StateConflictError, StorageUnavailableError, type VersionedStore, type WriteCondition } from './versionedStore';
+import type { VersionedStore, WriteCondition } from './versionedStore';
 
 /**
  * Where conversation and user state live: in the process (STORAGE=memory, one instance, lost on

@@ -16,7 +16,7 @@ const AT_TAG = /<at>([^<]*)<\/at>/gi;
 
 /** The mention entities of an activity (Teams: `{type: "mention", text: "<at>Name</at>", mentioned: {id, name}}`). */
 function mentionsOf(activity: Partial<Activity>): Array<Partial<Mention>> {
-  return (activity.entities ?? []).filter((entity) => entity.type?.toLowerCase() === 'mention') as Array<Partial<Mention>>;
+  return (activity.entities ?? []).filter((entity) => entity.type?.toLowerCase() === 'mention');
 }
 
 function escapeRegExp(text: string): string {

@@ -7,9 +7,12 @@
 import type { ClockTime } from './clock';
 import { clockTime } from './clock';
 import type { TimeLanguage } from './timeWords';
+// Types only (erased): the libraries themselves are required on first use, below.
+import type * as Chrono from 'chrono-node';
+import type * as Recognizers from '@microsoft/recognizers-text-date-time';
 
-type ChronoModule = typeof import('chrono-node');
-type RecognizersModule = typeof import('@microsoft/recognizers-text-date-time');
+type ChronoModule = typeof Chrono;
+type RecognizersModule = typeof Recognizers;
 
 /** The libraries read at most this much: a time answer is short, and both slow down on long text. */
 const CHRONO_MAX_INPUT = 1000;
@@ -27,6 +30,7 @@ let recognizers: RecognizersModule | null | undefined;
 
 function load<T>(name: string): T | null {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose: loaded on first use only (start-up time, see above)
     return require(name) as T;
   } catch {
     return null;

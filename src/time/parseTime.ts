@@ -63,6 +63,7 @@ function parseBoundedTime(text: string, language: TimeLanguage): TimeParse {
   if (findings.ambiguous > 0) return { ok: false, reason: 'ambiguous' };
   if (findings.invalid > 0) return { ok: false, reason: 'invalid' };
 
+  // eslint-disable-next-line no-control-regex -- control characters are cleaned out on purpose before chrono reads the text
   const fromChrono = chronoTimes(text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '), language);
   if (fromChrono.length > 0) return found(fromChrono);
   if (TIME_WORDS[language].test(normalized)) {

@@ -176,6 +176,9 @@ describe('readFacts: durations, zones, workflows', () => {
     ['the same', 'en', { expecting: 'consoleZone' }, { consoleZone: 'server' }],
     ['my console shows server time', 'en', {}, { consoleZone: 'server' }],
     ['Bogotá', 'es', { expecting: 'consoleZone' }, { consoleZone: 'America/Bogota' }],
+    ['el servidor está en México', 'es', {}, { serverZone: 'America/Mexico_City' }],
+    ['our servers are in Spain', 'en', {}, { serverZone: 'Europe/Madrid' }],
+    ['somos de Colombia', 'es', {}, {}],
     ['CET', 'en', { expecting: 'consoleZone' }, { consoleZone: 'Europe/Paris' }],
     ['UTC', 'en', ERROR_Q, { zone: 'UTC' }],
   ])('%s (%s)', (text, language, context, expected) => {
@@ -196,6 +199,10 @@ describe('readFacts: durations, zones, workflows', () => {
     ['el 28/03/2026 a las 02:30 falló', 'es', {}, ['error 02:30 2026-03-28']],
     ['it failed on 2026-11-01 at 01:30 EST', 'en', {}, ['error 01:30 2026-11-01 @America/New_York']],
     ['a las 7 UTC+1 (Madrid)', 'es', RESTART_Q, ['restart 07:00 @Europe/Madrid']],
+    ['the Madrid team says it failed at 6:02', 'en', {}, ['error 06:02']],
+    ['somos de México, el mcSynch falla a las 6:02', 'es', {}, ['error 06:02']],
+    ['the Central server restarts at 6', 'en', {}, ['restart 06:00']],
+    ['restarts at 6 Central', 'en', {}, ['restart 06:00 @America/Chicago']],
   ])('times with their zone: %s (%s)', (text, language, context, expected) => {
     expect(times(read(text, language, context))).toEqual(expected);
   });

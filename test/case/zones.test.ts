@@ -71,6 +71,17 @@ describe('recognizeZones: what people type', () => {
     expect(recognizeZones(text, language)).toEqual([]);
   });
 
+  test.each<[string, 'en' | 'es', boolean]>([
+    ['el servidor está en Madrid', 'es', true],
+    ['el servidor está en México', 'es', true],
+    ['a las 7 hora de Madrid', 'es', false],
+    ['at 7 Madrid time', 'en', false],
+    ['at 6 Eastern', 'en', false],
+  ])('a place named alone is marked bare: %s', (text, language, bare) => {
+    const [mention] = recognizeZones(text, language);
+    expect(mention?.bare === true).toBe(bare);
+  });
+
   test('the longest mention wins and positions point into the text', () => {
     const text = 'a las 7 UTC+2, no, a las 6 hora de Ciudad de México';
     const mentions = recognizeZones(text, 'es');

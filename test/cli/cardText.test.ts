@@ -16,7 +16,7 @@ describe('renderActivityAsText', () => {
 
   it('prints nothing for what a user does not see', () => {
     expect(renderActivityAsText({ type: 'typing' })).toBe('');
-    expect(renderActivityAsText({ type: 'trace', text: 'internal' } as Partial<Activity>)).toBe('');
+    expect(renderActivityAsText({ type: 'trace', text: 'internal' })).toBe('');
   });
 
   it('prints the message text, then the card', () => {

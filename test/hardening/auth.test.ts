@@ -114,7 +114,7 @@ describe('with MicrosoftAppId set, against a key server on loopback', () => {
     ['a token not valid yet', (a) => `Bearer ${token(channelClaims(APP_ID, a.serviceUrl as string, { nbf: now() + 3600, exp: now() + 7200 }))}`],
     ['a token for another bot (wrong audience)', (a) => `Bearer ${token(channelClaims('another-bot', a.serviceUrl as string))}`],
     ['a token from another issuer', (a) => `Bearer ${token(channelClaims(APP_ID, a.serviceUrl as string, { iss: 'https://issuer.test.invalid' }))}`],
-    ['a token for another serviceUrl', (a) => `Bearer ${token(channelClaims(APP_ID, 'https://attacker.test.invalid/'))}`],
+    ['a token for another serviceUrl', () => `Bearer ${token(channelClaims(APP_ID, 'https://attacker.test.invalid/'))}`],
     [
       'a token signed by another key under the published key id',
       (a) => {

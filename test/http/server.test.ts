@@ -102,7 +102,7 @@ describe('HTTP endpoint with the real bot and KB, no credentials', () => {
 
 describe('HTTP endpoint before the KB is loaded', () => {
   it('answers 503 on /health and on /api/messages', async () => {
-    const bot = { run: jest.fn(async () => undefined) };
+    const bot = { run: jest.fn(() => Promise.resolve(undefined)) };
     const server = createServer({ adapter: createAdapter(loadConfig({})), bot, isReady: () => false });
     const url = await listen(server);
     try {
@@ -132,7 +132,7 @@ describe('turn error handler', () => {
     });
     const logs = captureLogs();
     const adapter = createAdapter(loadConfig({}), { logger: logs.logger });
-    installTurnErrorHandler(adapter, conversationState, async (context, errorId) => `sorry (${context.activity.locale}, ${errorId})`, logs.logger);
+    installTurnErrorHandler(adapter, conversationState, (context, errorId) => Promise.resolve(`sorry (${context.activity.locale}, ${errorId})`), logs.logger);
     const server = createServer({ adapter, bot, isReady: () => true, logger: logs.logger });
     const url = await listen(server);
     try {

@@ -1,4 +1,4 @@
-import { ActivityHandler, BotState, ConversationState, TestAdapter, type Activity, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityHandler, BotState, ConversationState, TestAdapter, type Storage, type TurnContext } from 'botbuilder';
 import { catalog } from '../../src/i18n/catalog';
 import { OptimisticStorage, whenStateSaved } from '../../src/state/optimisticStorage';
 import { MemoryVersionedStore, StorageUnavailableError, type StoredItem, type VersionedStore, type WriteCondition } from '../../src/state/versionedStore';
@@ -14,7 +14,7 @@ import { captureLogs } from '../support/logs';
 /** The memory store, with something made to happen just before a write of a key. */
 class Interleaved implements VersionedStore {
   readonly inner = new MemoryVersionedStore();
-  beforeWrite = new Map<string, () => Promise<void>>();
+  beforeWrite = new Map<string, () => Promise<void> | void>();
   writes: string[] = [];
 
   read(keys: string[]): Promise<Map<string, StoredItem>> {
@@ -87,18 +87,18 @@ function adapterFor(run: (context: TurnContext) => Promise<void>, locale = 'en-U
 }
 
 function texts(adapter: TestAdapter): Array<string | undefined> {
-  return (adapter.activeQueue.splice(0) as Array<Partial<Activity>>).map((activity) => (activity.type === 'message' ? activity.text : `(${activity.type})`));
+  return adapter.activeQueue.splice(0).map((activity) => (activity.type === 'message' ? activity.text : `(${activity.type})`));
 }
 
 it('sends the replies only once the state is saved, and typing at once', async () => {
   const store = new Interleaved();
   const { runner } = countingBot(store);
   const adapter = adapterFor(async (context) => {
-    await consistentTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+    await consistentTurns(runner, { language: () => Promise.resolve('en'), defaultLanguage: 'en' }).run(context);
   });
   let queuedWhenSaving: Array<string | undefined> = [];
-  store.beforeWrite.set(CONVERSATION_KEY, async () => {
-    queuedWhenSaving = (adapter.activeQueue as Array<Partial<Activity>>).map((activity) => activity.text ?? `(${activity.type})`);
+  store.beforeWrite.set(CONVERSATION_KEY, () => {
+    queuedWhenSaving = adapter.activeQueue.map((activity) => activity.text ?? `(${activity.type})`);
   });
   await adapter.receiveActivity('hello');
   expect(queuedWhenSaving).toEqual(['(typing)']);
@@ -111,10 +111,10 @@ it('runs the turn again when another saved the conversation first: one reply, on
   const { runner } = countingBot(store, events);
   const other = countingBot(store);
   const adapter = adapterFor(async (context) => {
-    await consistentTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+    await consistentTurns(runner, { language: () => Promise.resolve('en'), defaultLanguage: 'en' }).run(context);
   });
   const otherAdapter = adapterFor(async (context) => {
-    await consistentTurns(other.runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+    await consistentTurns(other.runner, { language: () => Promise.resolve('en'), defaultLanguage: 'en' }).run(context);
   });
   await adapter.receiveActivity('first');
   texts(adapter);
@@ -135,19 +135,19 @@ it('delivers the replies when the conversation was saved and only its second ite
   const logs = captureLogs();
   const { runner } = countingBot(store);
   const other = countingBot(store);
-  const turns = consistentTurns(runner, { language: async () => 'en', defaultLanguage: 'en', logger: logs.logger });
+  const turns = consistentTurns(runner, { language: () => Promise.resolve('en'), defaultLanguage: 'en', logger: logs.logger });
   const adapter = adapterFor(async (context) => {
     await turns.run(context);
   });
   const otherAdapter = adapterFor(async (context) => {
-    await consistentTurns(other.runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+    await consistentTurns(other.runner, { language: () => Promise.resolve('en'), defaultLanguage: 'en' }).run(context);
   });
   await adapter.receiveActivity('first');
   texts(adapter);
 
   // The other turn saves both items after this one saved the conversation, before its second one.
   store.beforeWrite.set(MARKER_KEY, async () => {
-    store.beforeWrite.set(CONVERSATION_KEY, async () => undefined);
+    store.beforeWrite.set(CONVERSATION_KEY, () => Promise.resolve());
     await otherAdapter.receiveActivity('meanwhile');
   });
   // (the other turn's own conversation save conflicts with this one's and is run again)
@@ -161,10 +161,10 @@ it('asks to send the message again in the conversation language after three lost
   const { runner } = countingBot(store);
   const other = countingBot(store);
   const adapter = adapterFor(async (context) => {
-    await consistentTurns(runner, { language: async () => 'es', defaultLanguage: 'en' }).run(context);
+    await consistentTurns(runner, { language: () => Promise.resolve('es'), defaultLanguage: 'en' }).run(context);
   });
   const otherAdapter = adapterFor(async (context) => {
-    await consistentTurns(other.runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+    await consistentTurns(other.runner, { language: () => Promise.resolve('en'), defaultLanguage: 'en' }).run(context);
   });
   await adapter.receiveActivity('first');
   texts(adapter);
@@ -186,12 +186,12 @@ it('asks to send the message again in the conversation language after three lost
 it('tells the user the bot is unavailable, in the language of the message, when the storage is down', async () => {
   const store = new Interleaved();
   const { runner } = countingBot(store);
-  store.beforeWrite.set(CONVERSATION_KEY, async () => {
-    throw new StorageUnavailableError('write', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:10000'), { code: 'ECONNREFUSED' }));
-  });
+  store.beforeWrite.set(CONVERSATION_KEY, () =>
+    Promise.reject(new StorageUnavailableError('write', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:10000'), { code: 'ECONNREFUSED' }))),
+  );
   let outcome: TurnOutcome | void = undefined;
   const adapter = adapterFor(async (context) => {
-    outcome = await consistentTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+    outcome = await consistentTurns(runner, { language: () => Promise.resolve('en'), defaultLanguage: 'en' }).run(context);
   });
   await adapter.receiveActivity('hola, el flujo de sincronización falla');
   expect(texts(adapter)).toEqual(['(typing)', catalog('es').storageUnavailable]);
@@ -202,7 +202,7 @@ it("leaves other errors to the adapter's turn error handler, without the held re
   const store = new Interleaved();
   const { runner } = countingBot(store);
   const adapter = adapterFor(async (context) => {
-    await consistentTurns(runner, { language: async () => 'en', defaultLanguage: 'en' }).run(context);
+    await consistentTurns(runner, { language: () => Promise.resolve('en'), defaultLanguage: 'en' }).run(context);
   });
   adapter.onTurnError = async (context, error) => {
     await context.sendActivity(`sorry: ${error.message}`);

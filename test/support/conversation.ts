@@ -41,7 +41,7 @@ export function conversationRunner(knowledgeBase: KnowledgeBase) {
       const activity: Partial<Activity> =
         typeof turn.user === 'string' ? { type: 'message', text: turn.user } : { type: 'message', text: '', value: turn.user.value };
       await adapter.receiveActivity(activity);
-      const replies = (adapter.activeQueue.splice(0) as Partial<Activity>[]).map((reply) => renderActivityAsText(reply)).join('\n---\n');
+      const replies = adapter.activeQueue.splice(0).map((reply) => renderActivityAsText(reply)).join('\n---\n');
       transcript.push(replies);
       const where = `${script.name}, turn ${i + 1} (${JSON.stringify(turn.user)}):\n${replies}`;
       for (const expected of turn.expect ?? []) {

@@ -16,7 +16,6 @@ export function describeWithCorpus(name: string, body: (dir: string) => void): v
   if (dir) {
     describe(name, () => body(dir));
   } else {
-    // eslint-disable-next-line no-console
     console.warn(`Skipping "${name}": no KB corpus (set KB_CORPUS or place it at ../shared/kb-corpus)`);
     describe.skip(name, () => body(''));
   }

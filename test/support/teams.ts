@@ -109,7 +109,7 @@ export interface MessageOptions extends Common {
 export function teamsMessage(place: Place, user: TeamsUser, text: string, options: MessageOptions = {}): Partial<Activity> {
   const activity = base(place, user, options);
   const mentionBot = options.mentionBot ?? place.kind !== 'personal';
-  const mentioned = [...(mentionBot ? [{ id: BOT.id, name: BOT.name! }] : []), ...(options.mentions ?? []).map((person) => ({ id: person.id, name: person.name }))];
+  const mentioned = [...(mentionBot ? [{ id: BOT.id, name: BOT.name }] : []), ...(options.mentions ?? []).map((person) => ({ id: person.id, name: person.name }))];
   const prefix = mentioned.map((person) => `<at>${person.name}</at>`).join(' ');
   activity.type = 'message';
   activity.textFormat = 'plain';
@@ -208,7 +208,7 @@ export async function playTeams(knowledgeBase: KnowledgeBase, script: TeamsScrip
   for (const [i, step] of script.steps.entries()) {
     const sent = structuredClone(step.send);
     await adapter.processActivity(step.send);
-    const replies = adapter.activeQueue.splice(0) as Array<Partial<Activity>>;
+    const replies = adapter.activeQueue.splice(0);
     const text = replies.map((reply) => renderActivityAsText(reply)).join('\n---\n');
     run.replies.push(replies);
     run.transcript.push(text);

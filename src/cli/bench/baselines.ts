@@ -23,7 +23,7 @@ export interface BaselineRow {
 type Searcher = (question: string) => string | undefined;
 
 export function measureBaselines(articles: readonly Article[], index: KbIndex, questions: readonly LabelledQuestion[]): BaselineRow[] {
-  const fuse = new Fuse(articles as Article[], { keys: ['title', 'keywords', 'body'] });
+  const fuse = new Fuse(articles, { keys: ['title', 'keywords', 'body'] });
   const mini = new MiniSearch<Article & { id: string }>({ fields: ['title', 'keywords', 'body'], storeFields: ['number'] });
   mini.addAll(articles.map((article) => ({ ...article, id: `${article.number}:${article.language}` })));
 
