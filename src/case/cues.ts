@@ -6,11 +6,11 @@
 import type { Role } from './types';
 
 /** The restart itself: these decide the role even beside a failure word. */
-const RESTART_STRONG = /\b(?:restart\w*|re-start\w*|reboot\w*|reinici\w*|re-inici\w*|rearranc\w*|watchdog|processrestarttime|downtime|se cae el servidor|el servidor se cae|server goes down)\b/g;
+const RESTART_STRONG = /\b(?:restart\w*|re-start\w*|reboot\w*|bounce[sd]?|bouncing|reinici\w*|re-inici\w*|rearranc\w*|watchdog|processrestarttime|downtime|se cae el servidor|el servidor se cae|server goes down)\b/g;
 /** The server named with a time ("el servidor ... a las 6"): a restart unless a failure word says otherwise. */
-const RESTART_WEAK = /\b(?:servidor|server|nlserver|instancia rt|rt instance)\b/g;
+const RESTART_WEAK = /\b(?:servidor|server|nlserver|instancia rt|rt instance|mantenimiento|maintenance)\b/g;
 /** Failure words, and the error's own text. */
-const ERROR_STRONG = /\b(?:errors?|errores|fall(?:a|an|o|aba|aron|ando|ado|ida|ido)|fail\w*|salt[oa]|salto|pet[oa]|petando|casc[oa]|crash\w*|broke|empty return|devolucion vacia)\b/g;
+const ERROR_STRONG = /\b(?:errors?|errores|fall(?:a|an|ar|e|en|o|aba|aron|ando|ado|ida|ido)|fail\w*|salt[oa]|salto|pet[oa]|petando|casc[oa]|crash\w*|broke|empty return|devolucion vacia)\b/g;
 /** Words of an event that happened ("fue a las", "it was", "happened"), or of the log it is read in: the error, unless the restart is named. */
 const ERROR_WEAK = /\b(?:fue|fueron|it was|was at|happened|occurred|ocurrio|sucedio|salio|sale|log|logs|journal|registro|bitacora|tracking)\b/g;
 
