@@ -149,6 +149,17 @@ describe('applyReading', () => {
       .toEqual([{ minuteOfDay: 330, source: 'typed' }]);
   });
 
+  test('a full case stays small in the dialog state', () => {
+    const { case: result } = converse('es', [
+      { text: 'la consola muestra hora de Bogotá y el servidor está en UTC', expecting: 'errorTime' },
+      { text: `19/08/2022 06:02:10\tmcSynch_mcExec1\t${LOGON}\n19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}\n19/08/2022 07:00:12\tmcSynch_mcExec1\tWorkflow finished`, expecting: 'errorTime' },
+      { text: 'se reinicia dos veces al día, a las 6 y a las 18, y tarda media hora', expecting: 'restartTime' },
+    ]);
+    expect(result.errors).toHaveLength(2);
+    expect(result.restarts).toHaveLength(2);
+    expect(JSON.stringify(result).length).toBeLessThan(800);
+  });
+
   test('a time nobody placed is handed back, not guessed', () => {
     const applied = applyReading(emptyCase(), readFacts('a las 6:02', { language: 'es', patterns, expecting: 'offer' }), { expecting: 'offer' });
     expect(applied.case.errors).toEqual([]);
