@@ -13,8 +13,12 @@ const THUMBNAIL_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.thumbnail';
 
 /** What a numbered option does when chosen. */
 export type ActionChoice =
-  /** An Adaptive Card Action.Submit: `data` and the card's input values, as the card holds them now. */
-  | { kind: 'submit'; data: unknown; inputs: Record<string, string> }
+  /**
+   * An Adaptive Card Action.Submit: `data` and the card's input values, as the card holds them now.
+   * `needsInput`: the card's text fields, all empty, when the button sends nothing but them (a
+   * "Send" beside the field, as opposed to an "I don't know" with data of its own).
+   */
+  | { kind: 'submit'; data: unknown; inputs: Record<string, string>; needsInput?: string[] }
   /** A Bot Framework card action: suggested actions and hero-card buttons. */
   | { kind: 'cardAction'; action: CardAction }
   | { kind: 'openUrl'; url: string }
@@ -33,11 +37,18 @@ export interface RenderedActivity {
   text: string;
   /** The numbered options, in the order shown. */
   actions: RenderedAction[];
+  /** The ids of the text, number, date and time fields shown: what a typed answer may be for. */
+  inputs: string[];
 }
+
+/** Markdown `**bold**` in texts: kept as written, ANSI bold (a terminal), or the words alone. */
+export type BoldStyle = 'markdown' | 'ansi' | 'plain';
 
 export interface RenderOptions {
   /** The number of the first option, so that several replies in one turn can share a list. */
   firstActionNumber?: number;
+  /** Default `markdown`: the text as the bot sent it. */
+  bold?: BoldStyle;
 }
 
 /** A reply as terminal text; see {@link renderActivity} for its numbered options. */
@@ -46,8 +57,8 @@ export function renderActivityAsText(activity: Partial<Activity>, options: Rende
 }
 
 export function renderActivity(activity: Partial<Activity>, options: RenderOptions = {}): RenderedActivity {
-  if (activity.type !== undefined && activity.type !== 'message') return { text: '', actions: [] };
-  const out = new Output(options.firstActionNumber ?? 1, activity.id);
+  if (activity.type !== undefined && activity.type !== 'message') return { text: '', actions: [], inputs: [] };
+  const out = new Output(options.firstActionNumber ?? 1, activity.id, options.bold);
 
   if (activity.text?.trim()) out.line(activity.text.trim());
   for (const attachment of activity.attachments ?? []) {
@@ -63,7 +74,13 @@ export function renderActivity(activity: Partial<Activity>, options: RenderOptio
   }
   for (const action of activity.suggestedActions?.actions ?? []) out.cardAction(action);
 
-  return { text: out.lines.join('\n'), actions: out.actions };
+  return { text: out.lines.join('\n'), actions: out.actions, inputs: out.inputs };
+}
+
+/** `**words**` as ANSI bold (then back to normal weight), or as the words alone. */
+export function renderBold(text: string, style: BoldStyle): string {
+  if (style === 'markdown') return text;
+  return text.replace(/\*\*(?=\S)([^\n]*?\S)\*\*/g, (_match, words: string) => (style === 'ansi' ? `\u001b[1m${words}\u001b[22m` : words));
 }
 
 /**
@@ -103,11 +120,16 @@ type Json = Record<string, unknown>;
 class Output {
   readonly lines: string[] = [];
   readonly actions: RenderedAction[] = [];
+  readonly inputs: string[] = [];
 
-  constructor(private nextNumber: number, private readonly activityId: string | undefined) {}
+  constructor(
+    private nextNumber: number,
+    private readonly activityId: string | undefined,
+    readonly bold: BoldStyle = 'markdown',
+  ) {}
 
   line(text: string, indent = ''): void {
-    for (const row of text.split(/\r?\n/)) this.lines.push(`${indent}${row}`.trimEnd());
+    for (const row of renderBold(text, this.bold).split(/\r?\n/)) this.lines.push(`${indent}${row}`.trimEnd());
   }
 
   option(title: string, choice: ActionChoice, indent = ''): void {
@@ -128,8 +150,21 @@ class Output {
 /** The card's body, then its actions; `parentInputs` are those a ShowCard's parent card holds. */
 function renderCard(card: Json, out: Output, parentInputs: Record<string, string>, indent = ''): void {
   const inputs = { ...parentInputs, ...inputValues(card.body) };
+  const shownBefore = out.inputs.length;
   renderElements(card.body, out, inputs, indent);
-  renderActions(card.actions, out, inputs, indent);
+  renderActions(card.actions, out, inputs, indent, out.inputs.slice(shownBefore));
+}
+
+/**
+ * Whether a submit's data says something the card's other submits do not (dontKnow: true beside
+ * a plain Send); with a single submit, nothing: it only sends the card's fields. Data that is not
+ * an object (a string, sent as text) always counts.
+ */
+function hasDataOfItsOwn(action: Json, submits: Json[]): boolean {
+  if (action.data !== undefined && !isRecord(action.data)) return true;
+  const data = isRecord(action.data) ? action.data : {};
+  const others = submits.filter((other) => other !== action);
+  return Object.entries(data).some(([key, value]) => others.some((other) => !isRecord(other.data) || JSON.stringify(other.data[key]) !== JSON.stringify(value)));
 }
 
 function renderElements(elements: unknown, out: Output, inputs: Record<string, string>, indent: string): void {
@@ -166,7 +201,7 @@ function renderElement(element: Json, out: Output, inputs: Record<string, string
       for (const row of Array.isArray(element.rows) ? element.rows : []) {
         if (!isRecord(row) || !Array.isArray(row.cells)) continue;
         const cells = row.cells.map((cell) => {
-          const cellOut = new Output(1, undefined);
+          const cellOut = new Output(1, undefined, out.bold);
           if (isRecord(cell)) renderElements(cell.items, cellOut, {}, '');
           return cellOut.lines.join(' ');
         });
@@ -183,6 +218,7 @@ function renderElement(element: Json, out: Output, inputs: Record<string, string
     case 'Input.Number':
     case 'Input.Date':
     case 'Input.Time': {
+      if (typeof element.id === 'string' && element.id) out.inputs.push(element.id);
       if (element.label) out.line(asText(element.label), indent);
       const current = element.value !== undefined && element.value !== '' ? ` = ${asText(element.value)}` : '';
       out.line(`[input ${asText(element.id)}: ${asText(element.placeholder)}]${current}`.replace(': ]', ']'), indent);
@@ -204,8 +240,9 @@ function renderElement(element: Json, out: Output, inputs: Record<string, string
   }
 }
 
-function renderActions(actions: unknown, out: Output, inputs: Record<string, string>, indent: string): void {
+function renderActions(actions: unknown, out: Output, inputs: Record<string, string>, indent: string, fields: string[] = []): void {
   if (!Array.isArray(actions)) return;
+  const submits = actions.filter((action): action is Json => isRecord(action) && action.type === 'Action.Submit' && action.isVisible !== false);
   for (const action of actions) {
     if (!isRecord(action) || action.isVisible === false) continue;
     const type = asText(action.type);
@@ -216,7 +253,8 @@ function renderActions(actions: unknown, out: Output, inputs: Record<string, str
         out.option(title || teamsType, { kind: 'unsupported', type: `msteams ${teamsType}` }, indent);
       } else {
         const associated = action.associatedInputs === 'none' ? {} : inputs;
-        out.option(title || 'Submit', { kind: 'submit', data: action.data, inputs: associated }, indent);
+        const sendsOnlyFields = action.associatedInputs !== 'none' && fields.length > 0 && fields.every((id) => !(id in inputs)) && !hasDataOfItsOwn(action, submits);
+        out.option(title || 'Submit', { kind: 'submit', data: action.data, inputs: associated, ...(sendsOnlyFields ? { needsInput: fields } : {}) }, indent);
       }
     } else if (type === 'Action.OpenUrl') {
       out.option(title || asText(action.url), { kind: 'openUrl', url: asText(action.url) }, indent);

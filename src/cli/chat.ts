@@ -4,14 +4,21 @@
  *
  * Replies print as text; a card's buttons and suggested actions print as "[1] Title" and typing
  * the number clicks it. A line ending in "\" continues on the next line (to paste log lines
- * as one message). CHAT_LOCALE (else LANG) sets the locale, CHAT_CHANNEL=msteams the channel.
+ * as one message). A number that is no button's is refused, an empty line sends nothing.
+ * CHAT_LOCALE (else LANG) sets the locale, CHAT_CHANNEL=msteams the channel.
  * Reads .env and KB_PATH like the service.
+ *
+ * The log stays out of the transcript: warnings and errors only, on stderr; CHAT_LOG=file writes
+ * the whole log (LOG_LEVEL, verdict and feedback events included) to that file instead.
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
+import pino from 'pino';
 import { installTurnErrorHandler } from '../hosting/botframework/adapter';
 import { loadBot, loadDotEnv, turnErrorMessage } from '../app/startup';
 import { ConfigError, loadConfig } from '../app/config';
+import { createLogger, type Logger, type LogLevel } from '../observability/logger';
+import { logCheckEvents } from '../observability/turnLog';
 import { ChatSession, localeFromEnvironment } from './chatSession';
 
 const CHANNELS = ['emulator', 'msteams'];
@@ -20,15 +27,18 @@ async function main(): Promise<number> {
   loadDotEnv();
   const config = loadConfig();
   const channelId = process.env.CHAT_CHANNEL?.trim() || 'emulator';
-  if (!CHANNELS.includes(channelId)) throw new ConfigError(`Invalid configuration: CHAT_CHANNEL: expected one of ${CHANNELS.join(', ')}`);
+  if (!CHANNELS.includes(channelId)) throw new ConfigError(`Invalid configuration: CHAT_CHANNEL: expected one of ${CHANNELS.join(', ')}, got ${JSON.stringify(channelId)}`);
   const locale = localeFromEnvironment(process.env.CHAT_LOCALE) ?? localeFromEnvironment(process.env.LANG) ?? 'en-US';
 
-  // Events the bot records for counting go to stderr, off the transcript.
+  const logger = chatLogger(process.env.CHAT_LOG?.trim(), config.logLevel);
+  // Events the bot records for counting go to the log (CHAT_LOG), never into the transcript.
   // The terminal is no tenant: ALLOWED_TENANTS (for Teams traffic) does not apply here.
-  const loaded = await loadBot(config, { bot: { record: (event) => console.error(JSON.stringify(event)), allowedTenants: [] } });
+  const loaded = await loadBot(config, { logger, bot: { record: logCheckEvents(logger), allowedTenants: [] } });
   const interactive = Boolean(process.stdin.isTTY);
-  const session = new ChatSession(loaded.bot, { channelId, locale, userName: safeUserName() }, (text) => process.stdout.write(text));
-  installTurnErrorHandler(session.adapter, loaded.conversationState, turnErrorMessage(loaded));
+  // Markdown bold as bold in a terminal (unless NO_COLOR), as the words alone in a file or pipe.
+  const bold = process.stdout.isTTY && !process.env.NO_COLOR ? 'ansi' : 'plain';
+  const session = new ChatSession(loaded.bot, { channelId, locale, userName: safeUserName(), bold }, (text) => process.stdout.write(text));
+  installTurnErrorHandler(session.adapter, loaded.conversationState, turnErrorMessage(loaded), logger);
 
   if (interactive) {
     console.error(`${loaded.knowledgeBase.articles.length} articles, ${locale}, channel ${channelId}. Ask a question; Ctrl-D to quit.`);
@@ -54,6 +64,13 @@ async function main(): Promise<number> {
   }
   if (pending.length) await session.input(pending.join('\n'));
   return 0;
+}
+
+/** CHAT_LOG: the whole log, at LOG_LEVEL, to that file; otherwise warnings and errors on stderr. */
+function chatLogger(file: string | undefined, level: LogLevel): Logger {
+  if (file) return createLogger({ level, destination: pino.destination({ dest: file, sync: true, mkdir: true }) });
+  const quieter: LogLevel[] = ['fatal', 'error', 'silent'];
+  return createLogger({ level: quieter.includes(level) ? level : 'warn', destination: pino.destination({ dest: 2, sync: true }) });
 }
 
 function safeUserName(): string {

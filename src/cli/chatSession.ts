@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, ActivityTimestamps, ChannelAccount } from 'botbuilder';
-import { messageForAction, renderActivity, type RenderedAction } from './cardText';
+import { messageForAction, renderActivity, type BoldStyle, type RenderedAction } from './cardText';
 import type { TurnRunner } from '../bot/turnRunner';
 import { ConsoleAdapter } from './consoleAdapter';
 
@@ -12,7 +12,15 @@ export interface ChatOptions {
   /** IANA zone sent as localTimezone, as Teams does; the machine's when omitted. */
   timeZone?: string;
   userName?: string;
+  /** Markdown bold in the replies: `ansi` for a terminal, `plain` (the default) for a file or pipe. */
+  bold?: BoldStyle;
 }
+
+/** The chat tool's own messages (not the bot's: those come from its catalogue). */
+export const CHAT_MESSAGES = {
+  noSuchButton: (number: string, first: number, last: number): string => `There is no button ${number}; type ${first === last ? first : `${first}–${last}`} or your answer.`,
+  typeTheAnswer: (title: string): string => `"${title}" sends what the card's field holds, and a terminal cannot fill it in: type your answer instead.`,
+};
 
 /**
  * One terminal conversation with the bot. Each input line becomes a genuine Bot Framework
@@ -26,6 +34,8 @@ export class ChatSession {
   private readonly botAccount: ChannelAccount = { id: 'campaign-kb-bot', name: 'Campaign KB bot', role: 'bot' };
   /** The actions shown by the last turn's replies: what a number refers to. */
   private actions: RenderedAction[] = [];
+  /** The text fields the last turn's replies showed: a number typed may be the answer to one. */
+  private inputs: string[] = [];
 
   constructor(
     private readonly bot: TurnRunner,
@@ -41,13 +51,28 @@ export class ChatSession {
     await this.turn({ type: 'conversationUpdate', membersAdded: [this.botAccount, this.user] });
   }
 
-  /** Sends a typed line: a number chooses an action the last replies showed, anything else is a message. */
+  /**
+   * Sends a typed line: a number chooses an action the last replies showed, anything else is a
+   * message. An empty line sends nothing. A number that is no button's, while buttons show and no
+   * field a number could answer, is refused here rather than sent as text ("7" at a yes/no card
+   * would be read as 07:00); with no buttons showing, or a time field, it is the user's answer.
+   */
   async input(line: string): Promise<void> {
     const text = line.trim();
     if (!text) return;
-    const action = /^\d+$/.test(text) ? this.actions.find((candidate) => candidate.number === Number(text)) : undefined;
+    const isNumber = /^\d+$/.test(text);
+    const action = isNumber ? this.actions.find((candidate) => candidate.number === Number(text)) : undefined;
     if (!action) {
+      const numbers = this.actions.map((candidate) => candidate.number);
+      if (isNumber && numbers.length > 0 && this.inputs.length === 0) {
+        this.print(`${CHAT_MESSAGES.noSuchButton(text, Math.min(...numbers), Math.max(...numbers))}\n`);
+        return;
+      }
       await this.turn({ type: 'message', text });
+      return;
+    }
+    if (action.kind === 'submit' && action.needsInput) {
+      this.print(`${CHAT_MESSAGES.typeTheAnswer(action.title)}\n`);
       return;
     }
     if (action.kind === 'openUrl') {
@@ -69,14 +94,16 @@ export class ChatSession {
 
   private async turn(fields: Partial<Activity>): Promise<void> {
     this.actions = [];
+    this.inputs = [];
     await this.adapter.processActivity(this.activity(fields), async (context) => {
       await this.bot.run(context);
     });
   }
 
   private show(activity: Partial<Activity>): void {
-    const rendered = renderActivity(activity, { firstActionNumber: this.actions.length + 1 });
+    const rendered = renderActivity(activity, { firstActionNumber: this.actions.length + 1, bold: this.options.bold ?? 'plain' });
     this.actions.push(...rendered.actions);
+    this.inputs.push(...rendered.inputs);
     if (rendered.text) this.print(`${rendered.text}\n\n`);
   }
 

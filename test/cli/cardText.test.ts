@@ -1,5 +1,5 @@
 import type { Activity, Attachment } from 'botbuilder';
-import { ADAPTIVE_CARD_CONTENT_TYPE, messageForAction, renderActivity, renderActivityAsText } from '../../src/cli/cardText';
+import { ADAPTIVE_CARD_CONTENT_TYPE, messageForAction, renderActivity, renderActivityAsText, renderBold } from '../../src/cli/cardText';
 
 function adaptiveCard(body: unknown[], actions?: unknown[]): Attachment {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: { type: 'AdaptiveCard', version: '1.5', body, ...(actions ? { actions } : {}) } };
@@ -163,5 +163,45 @@ describe('messageForAction: what Teams sends for a click', () => {
     expect(execute).toMatchObject({ kind: 'unsupported', type: 'Action.Execute' });
     expect(messageForAction(open!)).toBeUndefined();
     expect(messageForAction(execute!)).toBeUndefined();
+  });
+});
+
+describe('Markdown bold for a terminal', () => {
+  it('keeps **bold** as sent by default, as ANSI bold or as the words alone when asked', () => {
+    const activity = withCard([{ type: 'TextBlock', text: 'Open its **Tracking** tab' }], undefined, { text: 'Type **help** or **start over**' });
+    expect(renderActivityAsText(activity)).toBe('Type **help** or **start over**\nOpen its **Tracking** tab');
+    expect(renderActivityAsText(activity, { bold: 'plain' })).toBe('Type help or start over\nOpen its Tracking tab');
+    expect(renderActivityAsText(activity, { bold: 'ansi' })).toBe('Type \u001b[1mhelp\u001b[22m or \u001b[1mstart over\u001b[22m\nOpen its \u001b[1mTracking\u001b[22m tab');
+  });
+
+  it('leaves what is not bold alone', () => {
+    expect(renderBold('2 ** 3, a ** b, **', 'plain')).toBe('2 ** 3, a ** b, **');
+    expect(renderBold('*italic* and `code`', 'ansi')).toBe('*italic* and `code`');
+  });
+});
+
+describe('fields and the buttons that only send them', () => {
+  const restartCard = withCard(
+    [
+      { type: 'TextBlock', text: 'When does the server restart?' },
+      { type: 'Input.Text', id: 'restartTime' },
+    ],
+    [
+      { type: 'Action.Submit', title: 'Send', data: { kbAction: 'restartTime' } },
+      { type: 'Action.Submit', title: "I don't know", data: { kbAction: 'restartTime', dontKnow: true } },
+    ],
+  );
+
+  it('lists the fields shown, and marks a Send whose fields are empty', () => {
+    const { inputs, actions } = renderActivity(restartCard);
+    expect(inputs).toEqual(['restartTime']);
+    expect(actions.map((action) => (action.kind === 'submit' ? action.needsInput : 'other'))).toEqual([['restartTime'], undefined]);
+  });
+
+  it('does not mark it once the field holds a value, nor on a card without fields', () => {
+    const filled = withCard([{ type: 'Input.Text', id: 'errorTime', value: '06:02' }], [{ type: 'Action.Submit', title: 'Send', data: { kbAction: 'errorTime' } }]);
+    expect(renderActivity(filled).actions[0]).not.toHaveProperty('needsInput');
+    const yesNo = withCard([{ type: 'TextBlock', text: 'Shall I?' }], [{ type: 'Action.Submit', title: 'Yes', data: { answer: 'yes' } }]);
+    expect(renderActivity(yesNo)).toMatchObject({ inputs: [], actions: [expect.not.objectContaining({ needsInput: expect.anything() })] });
   });
 });

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ActivityHandler, CardFactory, type Activity } from 'botbuilder';
-import { ChatSession, isoWithOffset, localeFromEnvironment } from '../../src/cli/chatSession';
+import { CHAT_MESSAGES, ChatSession, isoWithOffset, localeFromEnvironment } from '../../src/cli/chatSession';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -31,6 +33,32 @@ describe('npm run chat (piped stdin)', () => {
     expect(stdout).toContain(echoed);
     const reply = stdout.slice(stdout.indexOf(echoed) + echoed.length);
     expect(reply).toMatch(EXPECTED_REPLY);
+  });
+
+  it('keeps the log out of the transcript, and prints **bold** as plain words when not a terminal', async () => {
+    // Through the verdict and "was this helpful?": each is a check event for the log.
+    const { code, stdout, stderr } = await chat(`${QUESTION}\nyes\n06:02\n06:00\n1\n`);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).not.toMatch(/^\s*\{/m);
+    expect(stdout).not.toContain('check event');
+    expect(stdout).not.toContain('**');
+    expect(stdout).toMatch(/Type help at any time/);
+  });
+
+  it('writes the whole log, check events included, to CHAT_LOG', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'chat-log-'));
+    try {
+      const file = path.join(dir, 'chat.log');
+      const { code, stderr } = await chat(`${QUESTION}\nyes\n06:02\n06:00\n`, { CHAT_LOG: file, LOG_LEVEL: 'info' });
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const events = readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { msg: string; event?: string });
+      expect(events.filter((line) => line.msg === 'check event').map((line) => line.event)).toEqual(['verdict']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails with one line on an invalid setting', async () => {
@@ -94,7 +122,8 @@ describe('ChatSession', () => {
     await session.input('2');
     expect(received[1]).toMatchObject({ type: 'message', text: '', value: { kbAction: 'restartTime', dontKnow: true }, replyToId: 'reply-1' });
 
-    // Typed text while the card shows is an ordinary message; so is a number no action has.
+    // Typed text while the card shows is an ordinary message; so is a number no action has, as
+    // the card's field may take it ("9" for 09:00).
     await session.input('06:00');
     await session.input('9');
     expect(received.slice(2).map((activity) => [activity.text, activity.value])).toEqual([['06:00', undefined], ['9', undefined]]);
@@ -104,6 +133,98 @@ describe('ChatSession', () => {
     await session.input('3');
     expect(received).toHaveLength(before);
     expect(printed).toContain('Open in a browser: https://example.test/ka');
+  });
+});
+
+describe('ChatSession: numbers, empty lines and bold', () => {
+  /** A bot that answers every message with a card: a question and the given buttons, and optionally a field. */
+  function buttonsBot(titles: string[], field?: string, text = 'Shall I walk you through the check?') {
+    const received: Partial<Activity>[] = [];
+    const bot = new ActivityHandler();
+    bot.onMessage(async (context, next) => {
+      received.push(context.activity);
+      const body: unknown[] = [{ type: 'TextBlock', text }];
+      if (field) body.push({ type: 'Input.Text', id: field });
+      await context.sendActivity({
+        attachments: [
+          CardFactory.adaptiveCard({
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body,
+            actions: titles.map((title) => ({ type: 'Action.Submit', title, data: { answer: title.toLowerCase() } })),
+          }),
+        ],
+      });
+      await next();
+    });
+    return { bot, received };
+  }
+
+  it('refuses a number that is no button, at a card with buttons, and sends nothing', async () => {
+    const { bot, received } = buttonsBot(['Yes', 'No']);
+    let printed = '';
+    const session = new ChatSession(bot, { channelId: 'emulator', locale: 'en-US' }, (text) => (printed += text));
+    await session.input('my question');
+    printed = '';
+    await session.input('7');
+    expect(received).toHaveLength(1);
+    expect(printed).toBe('There is no button 7; type 1–2 or your answer.\n');
+    expect(CHAT_MESSAGES.noSuchButton('3', 1, 1)).toBe('There is no button 3; type 1 or your answer.');
+    // The buttons still work, and so does a typed answer.
+    await session.input('2');
+    await session.input('no');
+    expect(received.slice(1).map((activity) => [activity.text, activity.value])).toEqual([
+      ['', { answer: 'no' }],
+      ['no', undefined],
+    ]);
+  });
+
+  it('sends a number as text when no buttons show, or when a field shows that it may answer', async () => {
+    const plain = new ActivityHandler();
+    const received: Array<string | undefined> = [];
+    plain.onMessage(async (context, next) => {
+      received.push(context.activity.text);
+      await context.sendActivity('How many instances?');
+      await next();
+    });
+    const session = new ChatSession(plain, { channelId: 'emulator', locale: 'en-US' }, () => undefined);
+    await session.input('7');
+    await session.input('12');
+    expect(received).toEqual(['7', '12']);
+
+    const { bot, received: atField } = buttonsBot(['Send'], 'errorTime', 'When did the error happen?');
+    const withField = new ChatSession(bot, { channelId: 'emulator', locale: 'en-US' }, () => undefined);
+    await withField.input('question');
+    await withField.input('7');
+    expect(atField.map((activity) => activity.text)).toEqual(['question', '7']);
+  });
+
+  it('sends nothing for an empty line, nor for a Send whose field the terminal cannot fill', async () => {
+    const { bot, received } = buttonsBot(['Send'], 'errorTime', 'When did the error happen?');
+    let printed = '';
+    const session = new ChatSession(bot, { channelId: 'emulator', locale: 'en-US' }, (text) => (printed += text));
+    await session.input('question');
+    printed = '';
+    await session.input('');
+    await session.input('   ');
+    expect(printed).toBe('');
+    await session.input('1');
+    expect(received).toHaveLength(1);
+    expect(printed).toBe(`${CHAT_MESSAGES.typeTheAnswer('Send')}\n`);
+  });
+
+  it('prints **bold** in ANSI bold when asked (a terminal), as plain words otherwise', async () => {
+    const bold = new ActivityHandler();
+    bold.onMessage(async (context, next) => {
+      await context.sendActivity('Type **help** at any time');
+      await next();
+    });
+    let ansi = '';
+    await new ChatSession(bold, { channelId: 'emulator', locale: 'en-US', bold: 'ansi' }, (text) => (ansi += text)).input('hi');
+    expect(ansi).toBe('Type \u001b[1mhelp\u001b[22m at any time\n\n');
+    let plain = '';
+    await new ChatSession(bold, { channelId: 'emulator', locale: 'en-US' }, (text) => (plain += text)).input('hi');
+    expect(plain).toBe('Type help at any time\n\n');
   });
 });
 
