@@ -1,8 +1,10 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { catalog } from '../src/i18n/catalog';
+import { catalog, type Catalog } from '../src/i18n/catalog';
 import { recognizeCommand } from '../src/language/intents';
+import { personLanguage } from '../src/language/personLanguage';
 import { AskDialog } from './askDialog';
 import type { ConversationLanguage } from './conversationLanguage';
+import { GuidedCheckDialog } from './guidedCheckDialog';
 
 /**
  * Handles what a user may say at any step: help, cancel, start over and a language switch.
@@ -13,6 +15,8 @@ export class CancelAndHelpDialog extends ComponentDialog {
   constructor(
     id: string,
     protected readonly language: ConversationLanguage,
+    /** Error messages users paste (English whatever their language): not their own words. */
+    private readonly pasted: readonly RegExp[] = [],
   ) {
     super(id);
   }
@@ -22,7 +26,20 @@ export class CancelAndHelpDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+    const interrupted = await this.interrupt(innerDc);
+    if (interrupted) return interrupted;
+    await this.followLanguage(innerDc);
+    return super.onContinueDialog(innerDc);
+  }
+
+  /** An answer whose own words are clearly in the other language moves the conversation to it. */
+  private async followLanguage(innerDc: DialogContext): Promise<void> {
+    const { activity } = innerDc.context;
+    if (activity.type !== 'message' || !activity.text) return;
+    const current = await this.language.stored(innerDc.context);
+    if (!current) return;
+    const language = personLanguage(activity.text, { current, pasted: this.pasted, fallback: current });
+    if (language !== current) await this.language.set(innerDc.context, language);
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
@@ -35,8 +52,8 @@ export class CancelAndHelpDialog extends ComponentDialog {
     switch (command.kind) {
       case 'help': {
         const c = catalog(await this.language.get(innerDc.context));
-        const asking = activeQuestion(innerDc);
-        await innerDc.context.sendActivity(asking ? c.help[asking.helpKey] : c.help.general);
+        const helpKey = activeHelpKey(innerDc);
+        await innerDc.context.sendActivity(helpKey ? c.help[helpKey] : c.help.general);
         break;
       }
       case 'switchLanguage':
@@ -61,10 +78,13 @@ export class CancelAndHelpDialog extends ComponentDialog {
   }
 }
 
-/** The question waiting for an answer, however deep in child dialogs it is. */
-function activeQuestion(dc: DialogContext): AskDialog<unknown> | undefined {
+/** The help for the question waiting for an answer, however deep in child dialogs it is. */
+function activeHelpKey(dc: DialogContext): keyof Catalog['help'] | undefined {
   let innermost = dc;
   while (innermost.child) innermost = innermost.child;
-  const active = innermost.activeDialog && innermost.findDialog(innermost.activeDialog.id);
-  return active instanceof AskDialog ? active : undefined;
+  const instance = innermost.activeDialog;
+  const active = instance && innermost.findDialog(instance.id);
+  if (active instanceof AskDialog) return active.helpKey;
+  if (active instanceof GuidedCheckDialog && instance) return active.helpKey(instance);
+  return undefined;
 }

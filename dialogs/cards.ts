@@ -1,5 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { Catalog } from '../src/i18n/catalog';
+import type { FixView } from '../src/i18n/texts';
 import type { Article } from '../src/kb/types';
 
 /**
@@ -15,8 +16,11 @@ export const CARD_VERSION = '1.5';
 export type SubmitData =
   | { kbAction: 'offer'; answer: 'yes' | 'no' }
   | { kbAction: 'choose'; article: string }
+  | { kbAction: 'choose'; none: true }
   | { kbAction: 'errorTime' }
-  | { kbAction: 'restartTime'; dontKnow?: boolean }
+  | { kbAction: 'restartTime'; dontKnow?: boolean; useDefault?: boolean }
+  | { kbAction: 'exactErrorTime' }
+  | { kbAction: 'consoleZone'; sameAsServer?: boolean; dontKnow?: boolean }
   | { kbAction: 'feedback'; helpful: boolean };
 
 type Element = Record<string, unknown>;
@@ -73,7 +77,10 @@ export function articleCard(article: Article, c: Catalog, offerCheck: boolean): 
 export function choiceCard(articles: Article[], c: Catalog, retry: boolean): Attachment {
   return card(
     [text(retry ? c.choiceRetry : c.choiceIntro), ...articles.map((article, i) => text(`${i + 1}. ${article.title} (${article.number})`, { spacing: 'Small' }))],
-    articles.map((article, i) => submit(`${i + 1}. ${article.number}`, { kbAction: 'choose', article: article.number })),
+    [
+      ...articles.map((article, i) => submit(`${i + 1}. ${article.number}`, { kbAction: 'choose', article: article.number })),
+      submit(c.noneOfThese, { kbAction: 'choose', none: true }),
+    ],
   );
 }
 
@@ -93,26 +100,60 @@ export function errorTimeCard(c: Catalog, consolePath: string, retry: boolean): 
   );
 }
 
-export function restartTimeCard(c: Catalog, retry: boolean): Attachment {
+export function restartTimeCard(c: Catalog, retry: boolean, defaultTime: string): Attachment {
   return card(
     [
       heading(c.restartTime.title),
       text(retry ? c.restartTime.retry : c.restartTime.body),
       { type: 'Input.Text', id: 'restartTime', placeholder: c.restartTime.placeholder, maxLength: 200 },
     ],
-    [submit(c.send, { kbAction: 'restartTime' }, 'positive'), submit(c.restartTime.dontKnow, { kbAction: 'restartTime', dontKnow: true })],
+    [
+      submit(c.send, { kbAction: 'restartTime' }, 'positive'),
+      submit(c.restartTime.useDefault(defaultTime), { kbAction: 'restartTime', useDefault: true }),
+      submit(c.restartTime.dontKnow, { kbAction: 'restartTime', dontKnow: true }),
+    ],
   );
+}
+
+/** The error time given was approximate ("around 6"): the exact minute from the log. */
+export function exactMinuteCard(c: Catalog, retry: boolean): Attachment {
+  return card(
+    [
+      heading(c.case.exactMinute.title),
+      text(retry ? c.errorTime.retry : c.case.exactMinute.body),
+      { type: 'Input.Text', id: 'exactErrorTime', isMultiline: true, placeholder: c.case.exactMinute.placeholder, maxLength: 4000 },
+    ],
+    [submit(c.send, { kbAction: 'exactErrorTime' }, 'positive')],
+  );
+}
+
+/** The errors are a whole number of hours from the restart: which zone the console shows. */
+export function consoleZoneCard(c: Catalog, retry: boolean, shift: string | undefined, clientZone: string | undefined): Attachment {
+  const q = c.case.consoleZoneQuestion;
+  const body: Element[] = [heading(q.title), text(retry ? c.help.consoleZone : shift ? q.body(shift) : c.help.consoleZone)];
+  if (clientZone && !retry) body.push(text(q.clientHint(clientZone), { isSubtle: true }));
+  body.push({ type: 'Input.Text', id: 'consoleZone', placeholder: q.placeholder, maxLength: 200 });
+  return card(body, [
+    submit(c.send, { kbAction: 'consoleZone' }, 'positive'),
+    submit(q.sameAsServer, { kbAction: 'consoleZone', sameAsServer: true }),
+    submit(c.restartTime.dontKnow, { kbAction: 'consoleZone', dontKnow: true }),
+  ]);
 }
 
 export interface VerdictView {
   coincides: boolean;
-  /** When they coincide, the errors at the restart; otherwise all of them. */
+  /** When they coincide, the errors at the restart; otherwise all of them (server time). */
   errorTimes: string[];
+  /** The restart they were judged against. */
   restartTime: string;
-  workflow: string;
-  consolePath: string;
-  newStartTimes: string[];
+  /** "server time, UTC". */
+  serverTime: string;
+  fix: FixView;
   otherErrorTimes: string[];
+  /** Every restart of the day, when there are several. */
+  restartTimes: string[];
+  longRestart?: { minutes: number; windowEnd: string };
+  successTimes: string[];
   minutesBefore: number;
   minutesAfter: number;
   minimumIntervalMinutes: number;
@@ -125,18 +166,21 @@ export function verdictCard(view: VerdictView, c: Catalog): Attachment {
   const body: Element[] = [];
   const actions: Element[] = [];
   if (view.coincides) {
-    body.push(heading(v.coincideTitle), text(v.coincideBody(view.errorTimes, view.restartTime)));
-    body.push(text(v.fixTitle, { weight: 'Bolder', spacing: 'Medium' }), ...numbered(v.fixSteps(view.workflow, view.consolePath, view.newStartTimes)));
+    body.push(heading(v.coincideTitle), text(v.coincideBody(view.errorTimes, view.restartTime, view.serverTime)));
+    if (view.longRestart) body.push(text(v.longRestart(view.longRestart.minutes, view.longRestart.windowEnd), { isSubtle: true }));
+    body.push(text(v.fixTitle, { weight: 'Bolder', spacing: 'Medium' }), ...numbered(v.fixSteps(view.fix)));
+    if (view.restartTimes.length > 1) body.push(text(v.severalRestarts(view.restartTimes), { isSubtle: true }));
     body.push(text(v.cautionsTitle, { weight: 'Bolder', spacing: 'Medium' }), ...bullets(v.cautions(view.minimumIntervalMinutes)));
     if (view.otherErrorTimes.length) body.push(text(v.othersNote(view.otherErrorTimes), { spacing: 'Medium', isSubtle: true }));
   } else {
-    body.push(heading(v.differTitle), text(v.differBody(view.errorTimes, view.restartTime, view.minutesBefore, view.minutesAfter)));
+    body.push(heading(v.differTitle), text(v.differBody(view.errorTimes, view.restartTime, view.minutesBefore, view.minutesAfter, view.serverTime)));
     body.push(text(v.nextStepsTitle, { weight: 'Bolder', spacing: 'Medium' }), ...bullets(v.nextSteps));
     if (view.related.length) {
       body.push(text(v.relatedArticles, { weight: 'Bolder', spacing: 'Medium' }), ...bullets(view.related.map((a) => `${a.title} (${a.number})`)));
       actions.push(...view.related.map((a) => ({ type: 'Action.OpenUrl', title: a.number, url: a.url })));
     }
   }
+  if (view.successTimes.length) body.push(text(v.successes(view.successTimes), { spacing: 'Medium', isSubtle: true }));
   return card(body, actions);
 }
 

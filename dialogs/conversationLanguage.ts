@@ -17,6 +17,11 @@ export class ConversationLanguage {
     return language;
   }
 
+  /** The language the conversation has settled on, if any (not the locale's guess). */
+  async stored(context: TurnContext): Promise<Language | undefined> {
+    return this.accessor.get(context);
+  }
+
   async set(context: TurnContext, language: Language): Promise<void> {
     await this.accessor.set(context, language);
     noteTurn(context, { language });

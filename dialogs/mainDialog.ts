@@ -5,14 +5,14 @@ import { noteTurn } from './turnNotes';
 import { catalog } from '../src/i18n/catalog';
 import { recognizeSmallTalk } from '../src/language/intents';
 import { checkPatterns, type GuidedCheckData } from '../src/kb/checkData';
+import { personLanguage } from '../src/language/personLanguage';
 import type { KbIndex } from '../src/search/searchIndex';
-import { hasTimestampedLogLine } from '../src/time/logLines';
 import { AskDialog, type Asked } from './askDialog';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { ConversationLanguage } from './conversationLanguage';
 import { GuidedCheckDialog, type GuidedCheckOptions } from './guidedCheckDialog';
 import type { CheckEvent } from './turnNotes';
-import { choiceQuestion, offerQuestion, readErrorTimes, type ChoiceAnswer, type ErrorTimeAnswer, type OfferAnswer } from './questions';
+import { choiceQuestion, offerQuestion, type ChoiceAnswer, type OfferAnswer } from './questions';
 import { userInput } from './userInput';
 
 export interface MainDialogOptions {
@@ -30,15 +30,18 @@ const GUIDED_CHECK = 'guidedCheck';
  * knowledge base has one for it), a choice between close ones, or an apology.
  */
 export class MainDialog extends CancelAndHelpDialog {
+  private readonly patterns: ReturnType<typeof checkPatterns>;
+
   constructor(
     private readonly index: KbIndex,
     private readonly check: GuidedCheckData,
     language: ConversationLanguage,
     record: (event: CheckEvent) => void,
   ) {
-    super('main', language);
+    super('main', language, checkPatterns(check).errorSignatures);
+    this.patterns = checkPatterns(check);
     this.addDialog(new AskDialog(CHOICE, choiceQuestion(index), language))
-      .addDialog(new AskDialog(OFFER, offerQuestion(index, check), language))
+      .addDialog(new AskDialog(OFFER, offerQuestion(index), language))
       .addDialog(new GuidedCheckDialog(GUIDED_CHECK, check, index, language, record))
       .addDialog(new WaterfallDialog(STEPS, [this.search.bind(this), this.showArticle.bind(this), this.afterOffer.bind(this)]));
     this.initialDialogId = STEPS;
@@ -70,10 +73,18 @@ export class MainDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     (step.values as { question?: string }).question = question;
-    const answer = this.index.search(question, { fallbackLanguage: await this.language.get(step.context) });
-    await this.language.set(step.context, answer.language);
+    const current = await this.language.get(step.context);
+    const answer = this.index.search(question, { fallbackLanguage: current });
+    // The person's language, from their own words: not from the English error or log they pasted.
+    const language = personLanguage(question, {
+      current: (await this.language.stored(step.context)) ?? undefined,
+      locale: step.context.activity.locale,
+      pasted: this.patterns.errorSignatures,
+      fallback: current,
+    });
+    await this.language.set(step.context, language);
     noteTurn(step.context, { article: answer.hits[0]?.number, score: answer.hits[0]?.score, matches: answer.hits.length });
-    const c = catalog(answer.language);
+    const c = catalog(language);
     if (answer.hits.length === 0) {
       await step.context.sendActivity(c.noMatch);
       return step.endDialog();
@@ -86,6 +97,10 @@ export class MainDialog extends CancelAndHelpDialog {
     const chosen = step.result as Asked<ChoiceAnswer>;
     if (!chosen.answered) return step.endDialog();
     if ('newQuestion' in chosen.value) return step.replaceDialog(this.id, { question: chosen.value.newQuestion });
+    if ('none' in chosen.value) {
+      await step.context.sendActivity(catalog(await this.language.get(step.context)).choiceNone);
+      return step.endDialog();
+    }
 
     const number = chosen.value.article;
     noteTurn(step.context, { article: number });
@@ -101,17 +116,13 @@ export class MainDialog extends CancelAndHelpDialog {
     const offer = step.result as Asked<OfferAnswer>;
     if (!offer.answered) return step.endDialog();
     if ('newQuestion' in offer.value) return step.replaceDialog(this.id, { question: offer.value.newQuestion });
-    if (offer.value.accepted) return this.startCheck(step, (step.values as { question?: string }).question ?? '', offer.value.errorTimes);
+    if (offer.value.accepted) return this.startCheck(step, (step.values as { question?: string }).question ?? '', offer.value.said);
     await step.context.sendActivity(catalog(await this.language.get(step.context)).offerDeclined);
     return step.endDialog();
   }
 
-  /** Starts the check, skipping the error-time question when the user already gave the time or pasted the log. */
-  private async startCheck(step: WaterfallStepContext, question: string, given?: ErrorTimeAnswer): Promise<DialogTurnResult> {
-    const language = await this.language.get(step.context);
-    const evidence = given ?? (hasTimestampedLogLine(question) ? readErrorTimes(question, this.check, language) : undefined);
-    // "mcSynch_mcExec1 fails with…": the workflow the user named is the one to reschedule.
-    const workflow = checkPatterns(this.check).workflowName.exec(question)?.[0];
-    return step.replaceDialog(GUIDED_CHECK, { question, evidence, workflow } satisfies GuidedCheckOptions);
+  /** Starts the check with what the user already said: the question (a pasted log, a workflow) and the answer to the offer. */
+  private async startCheck(step: WaterfallStepContext, question: string, said?: string): Promise<DialogTurnResult> {
+    return step.replaceDialog(GUIDED_CHECK, { question, said: [question, said ?? ''] } satisfies GuidedCheckOptions);
   }
 }

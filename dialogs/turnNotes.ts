@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance } from 'botbuilder-dialogs';
 import type { Language } from '../src/kb/types';
 
 /**
@@ -11,7 +11,8 @@ import type { Language } from '../src/kb/types';
 
 /** Something worth counting: which checks ended how, and whether they helped. */
 export type CheckEvent =
-  | { event: 'verdict'; article: string; coincides: boolean }
+  /** startTimes: the new starts proposed, server time, earliest first; workflows: the ones the fix names. */
+  | { event: 'verdict'; article: string; coincides: boolean; startTimes: string[]; workflows: string[] }
   | { event: 'feedback'; article: string; helpful: boolean; verdict?: 'coincides' | 'differs' };
 
 /** What a turn established, noted by whichever part of the bot learnt it. */
@@ -51,9 +52,17 @@ export function noteTurn(context: TurnContext, facts: Partial<Omit<TurnFacts, 't
   Object.assign(turnFacts(context), facts);
 }
 
+/** A dialog that asks several questions itself says which one is open. */
+interface AsksQuestions {
+  waitingFor(instance: DialogInstance): string;
+}
+
 /** The question the conversation waits on, however deep in component dialogs, or "none". */
 export function waitingStep(dc: DialogContext): string {
   let innermost = dc;
   while (innermost.child) innermost = innermost.child;
-  return innermost.activeDialog?.id ?? 'none';
+  const instance = innermost.activeDialog;
+  if (!instance) return 'none';
+  const dialog = innermost.findDialog(instance.id) as Partial<AsksQuestions> | undefined;
+  return typeof dialog?.waitingFor === 'function' ? dialog.waitingFor(instance) : instance.id;
 }

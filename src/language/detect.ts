@@ -48,6 +48,19 @@ export function detectLanguage(text: string, fallback: Language): Language {
   return first ? (first.lang as Language) : fallback;
 }
 
+/**
+ * The language only when the function words (and Spanish-only marks) settle it by a clear
+ * margin; undefined when it takes the statistical detector's guess. For changing the language
+ * of a conversation under way, where a wrong switch costs more than no switch.
+ */
+export function clearLanguage(text: string): Language | undefined {
+  const words = text.slice(0, MAX_DETECTED_LENGTH).match(WORD) ?? [];
+  const hint = hintScore(words.map((word) => word.toLowerCase()));
+  if (SPANISH_PUNCTUATION.test(text) || words.some((word) => SPANISH_LETTERS.test(word) && word === word.toLowerCase())) hint.es += SPANISH_MARK_WEIGHT;
+  if (Math.abs(hint.es - hint.en) < DECISIVE_HINTS) return undefined;
+  return hint.es > hint.en ? 'es' : 'en';
+}
+
 function hintScore(tokens: string[]): Record<Language, number> {
   const score = { en: 0, es: 0 };
   for (const token of tokens) {

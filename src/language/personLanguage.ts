@@ -1,5 +1,5 @@
 import type { Language } from '../kb/types';
-import { detectLanguage, languageFromLocale } from './detect';
+import { clearLanguage, detectLanguage, languageFromLocale } from './detect';
 
 /**
  * The language of the person, not of what they pasted. Operators paste English errors and logs
@@ -47,6 +47,7 @@ export function personLanguage(text: string, context: PersonLanguageContext): La
   const own = ownWords(text, context.pasted);
   const words = own.match(WORD) ?? [];
   if (words.length === 0) return settled;
-  if (context.current && words.length < MIN_WORDS_TO_SWITCH) return context.current;
+  // Under way, only a clear verdict on enough words moves the conversation ("no idea really, sorry" stays English).
+  if (context.current) return words.length >= MIN_WORDS_TO_SWITCH ? (clearLanguage(own) ?? context.current) : context.current;
   return detectLanguage(own, settled);
 }

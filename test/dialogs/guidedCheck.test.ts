@@ -72,8 +72,10 @@ const scripts: Script[] = [
       { user: 'Empty return Logon xtk:session Message Center', expect: ['KA-05406'] },
       { user: 'yes', expect: ['When did the error happen?'] },
       { user: 'banana', expect: ["couldn't read a time", '06:02'] },
-      { user: 'no idea really, sorry', expect: ["couldn't read a time"] },
-      { user: 'whatever', expect: ["let's stop the check here", 'Case summary', 'Error time(s): not given'] },
+      { user: 'no idea really, sorry', expect: ['Tracking', 'Display logs', 'When did the error happen?'], reject: ["couldn't read a time"] },
+      { user: 'whatever', expect: ["couldn't read a time"] },
+      { user: 'blah', expect: ["couldn't read a time"] },
+      { user: 'meh', expect: ["let's stop the check here", 'Case summary', 'Error time(s): not given'] },
     ],
   },
   {
@@ -145,8 +147,9 @@ const scripts: Script[] = [
     name: 'greetings and thanks are answered, in their own language, without a search',
     turns: [
       { user: 'hola', expect: ['¡Hola! Describe el problema'], reject: ['No he encontrado'] },
-      { user: 'Empty return for method Logon of service xtk:session', expect: ['KA-05406'] },
-      { user: 'no', expect: ['Ask me anything else'] },
+      // Only the pasted error, no words of their own: the conversation stays in Spanish.
+      { user: 'Empty return for method Logon of service xtk:session', expect: ['KA-05406', 'Síntoma'] },
+      { user: 'no', expect: ['Pregúntame lo que necesites'] },
       { user: 'thanks!', expect: ["You're welcome"], reject: ["couldn't find"] },
       { user: 'muchas gracias', expect: ['¡De nada!'] },
     ],
@@ -175,7 +178,7 @@ describe('guided check conversations', () => {
     const before = runner.events.length;
     await runner.play(scripts[0]!);
     expect(runner.events.slice(before)).toEqual([
-      { event: 'verdict', article: 'KA-05406', coincides: true },
+      { event: 'verdict', article: 'KA-05406', coincides: true, startTimes: ['06:05', '06:10'], workflows: [] },
       { event: 'feedback', article: 'KA-05406', helpful: true, verdict: 'coincides' },
     ]);
   });

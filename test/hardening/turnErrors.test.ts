@@ -42,7 +42,7 @@ describe('a dialog that fails in the middle of a guided check', () => {
     const rank = jest.spyOn(server.loaded.knowledgeBase.index, 'rank').mockImplementationOnce(() => {
       throw new Error('the search index is broken');
     });
-    const apology = await say(server, 'failing-es', '14:00', 'es-ES');
+    const apology = await say(server, 'failing-es', '14:43', 'es-ES');
     expect(rank).toHaveBeenCalledTimes(1);
     rank.mockRestore();
     const errorId = errorIdIn(apology);

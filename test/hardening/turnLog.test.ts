@@ -126,7 +126,7 @@ describe('verdicts and feedback, countable', () => {
       { error: '06:10', restart: '06:00', helpful: true },
       { error: '05:59', restart: '06:00', helpful: false },
       { error: '14:37', restart: '06:00', helpful: false },
-      { error: '09:00', restart: '06:00' },
+      { error: '09:17', restart: '06:00' },
     ];
     for (const [i, check] of checks.entries()) {
       const id = `log-count-${i}`;

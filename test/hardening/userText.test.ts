@@ -5,7 +5,8 @@ import { cleanIncomingActivity, cleanUserText, MAX_USER_TEXT_LENGTH } from '../.
 import { plainName } from '../../dialogs/userInput';
 import { catalog } from '../../src/i18n/catalog';
 import { loadGuidedCheck } from '../../src/kb/loader';
-import { readErrorTimes } from '../../dialogs/questions';
+import { openKnowledgeBase } from '../../src/search/knowledgeBase';
+import { conversationRunner } from '../support/conversation';
 import { startBotServer, type BotServer, type UserMessage } from '../support/http';
 
 /**
@@ -68,20 +69,23 @@ describe('names read from a pasted log', () => {
     }
   });
 
-  it('keeps markup out of the check even when the data reads names loosely', () => {
+  it('keeps markup out of the check even when the data reads names loosely', async () => {
     // A looser name pattern than KA-05406's, as a KB author might write: the log's "name" is markup.
     const check = loadGuidedCheck('KA-05406');
     const loose = { ...check, workflow: { ...check.workflow, nameRegex: 'mcSynch_\\S+' } };
     const log = "19/08/2022 06:00:41\tmcSynch_[click](https://evil.test)\tEmpty return for method 'Logon' of service 'xtk:session'";
-    const answer = readErrorTimes(log, loose, 'en');
-    expect(answer?.errorTimes).toHaveLength(1);
-    expect(answer?.workflow).toBeUndefined();
+    const { play } = conversationRunner(await openKnowledgeBase([]), loose);
+    const transcript = await play({ name: 'markup in a workflow name', turns: [{ user: `the sync fails:\n${log}` }, { user: 'yes' }, { user: '06:00' }] });
+    expect(transcript.at(-1)).toContain('coincides');
+    expect(transcript.join('\n')).not.toMatch(/evil\.test|\[click\]/);
+    expect(transcript.at(-1)).toContain(catalog('en').unknownWorkflow);
   });
 
   it('shows the verdict card with a plain workflow name as given', () => {
+    const fix = { consolePath: 'Administration', rows: [{ workflow: 'mcSynch_mcExec1', start: '06:05' }], serverTime: 'server time', minutesAfterRestart: 5, alternative: '06:10' };
     const card = JSON.stringify(
       verdictCard(
-        { coincides: true, errorTimes: ['06:02'], restartTime: '06:00', workflow: 'mcSynch_mcExec1', consolePath: 'Administration', newStartTimes: ['06:05', '06:10'], otherErrorTimes: [], minutesBefore: 2, minutesAfter: 15, minimumIntervalMinutes: 15, related: [] },
+        { coincides: true, errorTimes: ['06:02'], restartTime: '06:00', serverTime: 'server time', fix, otherErrorTimes: [], restartTimes: [], successTimes: [], minutesBefore: 2, minutesAfter: 15, minimumIntervalMinutes: 15, related: [] },
         catalog('en'),
       ),
     );

@@ -3,6 +3,7 @@ import { renderActivityAsText } from '../../src/cli/cardText';
 import { createBot } from '../../src/bot/createBot';
 import type { CheckEvent } from '../../dialogs/turnNotes';
 import { loadGuidedCheck } from '../../src/kb/loader';
+import type { GuidedCheckData } from '../../src/kb/checkData';
 import type { KnowledgeBase } from '../../src/search/knowledgeBase';
 
 /** One user turn and what the bot's replies to it must (and must not) show. */
@@ -20,9 +21,9 @@ export interface Script {
 }
 
 /** A bot over the given knowledge base, driven through botbuilder's TestAdapter. */
-export function conversationRunner(knowledgeBase: KnowledgeBase) {
+export function conversationRunner(knowledgeBase: KnowledgeBase, guidedCheck: GuidedCheckData = loadGuidedCheck('KA-05406')) {
   const events: CheckEvent[] = [];
-  const { bot } = createBot({ knowledgeBase, guidedCheck: loadGuidedCheck('KA-05406'), defaultLanguage: 'en', record: (e) => events.push(e) });
+  const { bot } = createBot({ knowledgeBase, guidedCheck, defaultLanguage: 'en', record: (e) => events.push(e) });
 
   let conversations = 0;
 
@@ -40,6 +41,8 @@ export function conversationRunner(knowledgeBase: KnowledgeBase) {
     for (const [i, turn] of script.turns.entries()) {
       const activity: Partial<Activity> =
         typeof turn.user === 'string' ? { type: 'message', text: turn.user } : { type: 'message', text: '', value: turn.user.value };
+      // As a channel does: the client's locale on every activity.
+      activity.locale = adapter.locale;
       await adapter.receiveActivity(activity);
       const replies = adapter.activeQueue.splice(0).map((reply) => renderActivityAsText(reply)).join('\n---\n');
       transcript.push(replies);

@@ -155,14 +155,14 @@ describe('Teams-shaped conversations', () => {
   it('records feedback from Teams card submits and typed answers with the article and the verdict, per user', async () => {
     const run = await playTeams(knowledgeBase, scripts[3]!);
     expect(run.events).toEqual([
-      { event: 'verdict', article: 'KA-05406', coincides: true },
-      { event: 'verdict', article: 'KA-05406', coincides: false },
+      { event: 'verdict', article: 'KA-05406', coincides: true, startTimes: ['06:05', '06:10'], workflows: ['mcSynch_mcExec1'] },
+      { event: 'verdict', article: 'KA-05406', coincides: false, startTimes: [], workflows: [] },
       { event: 'feedback', article: 'KA-05406', helpful: true, verdict: 'coincides' },
       { event: 'feedback', article: 'KA-05406', helpful: false, verdict: 'differs' },
     ]);
     const cards = await playTeams(knowledgeBase, scripts[2]!);
     expect(cards.events).toEqual([
-      { event: 'verdict', article: 'KA-05406', coincides: true },
+      { event: 'verdict', article: 'KA-05406', coincides: true, startTimes: ['06:05', '06:10'], workflows: expect.any(Array) },
       { event: 'feedback', article: 'KA-05406', helpful: false, verdict: 'coincides' },
     ]);
   });
