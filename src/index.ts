@@ -12,6 +12,7 @@ import { loadBot, loadDotEnv, turnErrorMessage, type LoadedBot } from './app/sta
 import { createStorage } from './app/createStorage';
 import type { OptimisticStorage } from './state/optimisticStorage';
 import { logCheckEvents } from './observability/turnLog';
+import { watchEventLoop } from './observability/eventLoop';
 import { ConfigError, loadConfig, type Config } from './app/config';
 
 /** Structured log lines on stdout (see src/observability/logger.ts); LOG_LEVEL once the settings are read. */
@@ -43,11 +44,15 @@ async function main(): Promise<void> {
   // SIGTERM/SIGINT: no new requests, the turns in flight finish (up to 10 s), exit 0.
   installGracefulShutdown(server, { logger });
   await listen(server, config.port);
+  // From here /health must answer while the knowledge base loads: how long did the loop block?
+  const loading = watchEventLoop();
 
   // Verdicts and feedback as log lines of their own, for counting what helped.
   const loaded = await loadBot(config, { log: (line) => logger.warn(line), logger, bot: { record: logCheckEvents(logger), storage } });
   installTurnErrorHandler(adapter, loaded.conversationState, turnErrorMessage(loaded), logger);
   app = loaded;
+  // Read by test/app/readiness.test.ts and the growth bench (LOG_LEVEL=debug).
+  logger.debug({ eventLoop: loading.stop() }, 'longest event-loop block while loading');
 
   logger.info(
     { port: config.port, storage: config.storage.kind, articles: loaded.knowledgeBase.articles.length, loadMs: Math.round(loaded.loadMs), readySeconds: Number(process.uptime().toFixed(2)) },

@@ -16,6 +16,7 @@ export async function openKnowledgeBase(extraPaths: readonly string[], log: (lin
   const started = performance.now();
   const { articles, skipped } = await loadKnowledgeBase({ paths: [DEFAULT_KB_DIR, ...extraPaths], log });
   const loaded = performance.now();
-  const index = KbIndex.build(articles);
+  // In slices: the service is already listening, and /health must keep answering meanwhile.
+  const index = await KbIndex.buildInSlices(articles);
   return { index, articles, skipped, loadMs: loaded - started, indexMs: performance.now() - loaded };
 }

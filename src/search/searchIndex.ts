@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { runAtOnce, runInSlices } from '../kb/slices';
 import type { Article, Language } from '../kb/types';
 import { detectLanguage } from '../language/detect';
 import { words } from './normalize';
@@ -88,26 +89,30 @@ export class KbIndex {
   private readonly miniSearch: MiniSearch<IndexedDoc>;
   private readonly documentFrequency = new Map<string, number>();
   private readonly articles = new Map<string, Article>();
-  private readonly corrector: SpellingCorrector;
-  private readonly documentCount: number;
+  private corrector: SpellingCorrector;
+  private documentCount = 0;
   /** Document ordinals, for the common terms' presence bitsets. */
   private readonly ordinal = new Map<string, number>();
   /** Terms in a large share of the articles, with which articles hold them (see commonTermPresence). */
-  private readonly commonTerms: Map<string, Uint8Array>;
+  private commonTerms = new Map<string, Uint8Array>();
 
-  private constructor(articles: readonly Article[]) {
+  private constructor() {
     this.miniSearch = new MiniSearch<IndexedDoc>({
       fields: [...FIELDS],
       // Documents and queries arrive as space-separated index terms, already folded and stemmed.
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term || null,
     });
+    this.corrector = new SpellingCorrector([]);
+  }
+
+  /** Indexes the articles; each `yield` is a point where the work may pause (see runInSlices). */
+  private *fill(articles: readonly Article[]): Generator<void, KbIndex> {
     const vocabulary = new Set<string>();
-    const docs: IndexedDoc[] = [];
     const docTerms: Array<Set<string>> = [];
     for (const article of articles) {
       const id = docId(article.number, article.language);
-      this.ordinal.set(id, docs.length);
+      this.ordinal.set(id, docTerms.length);
       this.articles.set(id, article);
       const fields = fieldTexts(article);
       const doc = { id } as IndexedDoc;
@@ -120,17 +125,28 @@ export class KbIndex {
         for (const word of fieldWords) if (!STOP_WORDS.has(word)) vocabulary.add(word);
       }
       for (const term of distinct) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      docs.push(doc);
       docTerms.push(distinct);
+      // Added one by one (what addAll does), so that the work can pause between articles.
+      this.miniSearch.add(doc);
+      yield;
     }
-    this.miniSearch.addAll(docs);
-    this.documentCount = docs.length;
-    this.commonTerms = commonTermPresence(this.documentFrequency, docTerms);
-    this.corrector = new SpellingCorrector(vocabulary);
+    this.documentCount = docTerms.length;
+    this.commonTerms = yield* commonTermPresence(this.documentFrequency, docTerms);
+    this.corrector = yield* SpellingCorrector.building(vocabulary);
+    return this;
   }
 
+  /** Builds the index at once: for tools and tests, which have nothing else to serve meanwhile. */
   static build(articles: readonly Article[]): KbIndex {
-    return new KbIndex(articles);
+    return runAtOnce(new KbIndex().fill(articles));
+  }
+
+  /**
+   * Builds the index in slices of a few milliseconds, yielding to the event loop in between:
+   * the service's /health keeps answering while 10,000 articles are indexed (seconds of work).
+   */
+  static buildInSlices(articles: readonly Article[]): Promise<KbIndex> {
+    return runInSlices(new KbIndex().fill(articles));
   }
 
   get size(): number {
@@ -264,16 +280,17 @@ export class KbIndex {
  * For each term found in more than COMMON_SHARE of the articles (and at least
  * COMMON_MIN_DOCUMENTS of them), which articles hold it, one bit per article.
  */
-function commonTermPresence(documentFrequency: Map<string, number>, docTerms: ReadonlyArray<Set<string>>): Map<string, Uint8Array> {
+function* commonTermPresence(documentFrequency: Map<string, number>, docTerms: ReadonlyArray<Set<string>>): Generator<void, Map<string, Uint8Array>> {
   const threshold = Math.max(COMMON_MIN_DOCUMENTS, COMMON_SHARE * docTerms.length);
   const presence = new Map<string, Uint8Array>();
   for (const [term, df] of documentFrequency) if (df > threshold) presence.set(term, new Uint8Array(Math.ceil(docTerms.length / 8)));
-  docTerms.forEach((terms, ordinal) => {
+  for (const [ordinal, terms] of docTerms.entries()) {
     for (const term of terms) {
       const bits = presence.get(term);
       if (bits) bits[ordinal >> 3]! |= 1 << (ordinal & 7);
     }
-  });
+    yield;
+  }
   return presence;
 }
 

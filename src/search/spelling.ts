@@ -23,6 +23,17 @@ export class SpellingCorrector {
   private readonly cache = new Map<string, Correction[]>();
 
   constructor(words: Iterable<string>) {
+    for (const _ of this.indexWords(words));
+  }
+
+  /** The same corrector built step by step: each `yield` is a point where the work may pause (see runInSlices). */
+  static *building(words: Iterable<string>): Generator<void, SpellingCorrector> {
+    const corrector = new SpellingCorrector([]);
+    yield* corrector.indexWords(words);
+    return corrector;
+  }
+
+  private *indexWords(words: Iterable<string>): Generator<void, void> {
     const buckets = new Map<number, string[]>();
     for (const word of words) {
       if (word.length < MIN_WORD_LENGTH || /\d/.test(word)) continue;
@@ -30,8 +41,11 @@ export class SpellingCorrector {
       bucket.push(word);
       buckets.set(word.length, bucket);
     }
+    yield;
+    // Fuse indexes a list in one go; a bucket of one word length is a few milliseconds of it.
     for (const [length, bucket] of buckets) {
       this.byLength.set(length, new Fuse(bucket, { includeScore: true, threshold: MAX_FUSE_SCORE, ignoreLocation: true, isCaseSensitive: true }));
+      yield;
     }
   }
 

@@ -54,6 +54,8 @@ export interface BotProcess {
   readyMs: number;
   /** Resident memory once ready, in MB. */
   rssMb(): number;
+  /** What it printed on stdout so far (its log). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -64,8 +66,10 @@ export async function startProcess(entry: string, env: Record<string, string> = 
   const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, entry)], {
     cwd: REPOSITORY_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -83,6 +87,7 @@ export async function startProcess(entry: string, env: Record<string, string> = 
     url,
     child,
     readyMs,
+    output: () => output,
     rssMb: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
