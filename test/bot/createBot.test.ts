@@ -20,7 +20,13 @@ class RecordingStorage extends MemoryStorage {
 
 it('keeps conversation state only: no user state is created, read or saved', async () => {
   const storage = new RecordingStorage();
-  const app = createBot({ knowledgeBase: await openKnowledgeBase([], () => undefined), guidedCheck: loadGuidedCheck('KA-05406'), defaultLanguage: 'en', storage, record: () => undefined });
+  const app = createBot({
+    knowledgeBase: await openKnowledgeBase([], () => undefined),
+    guidedCheck: loadGuidedCheck('KA-05406'),
+    defaultLanguage: 'en',
+    storage,
+    record: () => undefined,
+  });
   expect(Object.keys(app).sort()).toEqual(['bot', 'conversationState', 'language']);
 
   const adapter = new TestAdapter((context) => app.bot.run(context), {
