@@ -16,6 +16,7 @@ import { benchGrowth } from './bench/growth';
 import { benchSearch } from './bench/search';
 import { benchState } from './bench/state';
 import { CORPUS_DEFAULT } from './bench/support';
+import { requireCorpus } from './corpus';
 import { benchTurns } from './bench/turns';
 
 const SECTIONS = ['search', 'state', 'turns', 'growth'] as const;
@@ -33,6 +34,9 @@ async function main(argv: string[]): Promise<void> {
   const asked = argv.filter((arg) => (SECTIONS as readonly string[]).includes(arg));
   const run = new Set(asked.length ? asked : SECTIONS);
   const corpusPaths = splitKbPath(process.env.KB_PATH ?? CORPUS_DEFAULT);
+  // No "real corpus" row computed on kb/'s two articles: without the corpus, say so and stop.
+  const needCorpus = [...run].filter((section) => section !== 'state');
+  if (needCorpus.length) requireCorpus(corpusPaths, `npm run bench (${needCorpus.join(', ')})`);
   const labelled = JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'test/eval/questions.json'), 'utf8')) as LabelledQuestion[];
   const cpu = os.cpus()[0]?.model.trim() ?? 'cpu';
   console.log(`# Benchmark: Node ${process.version}, ${os.cpus().length} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${new Date().toISOString().slice(0, 10)}`);

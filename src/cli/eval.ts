@@ -7,11 +7,14 @@ import path from 'node:path';
 import { splitKbPath } from '../kb/paths';
 import { REPOSITORY_ROOT } from '../kb/paths';
 import { openKnowledgeBase } from '../search/knowledgeBase';
+import { requireCorpus } from './corpus';
 import { evaluate, type LabelledQuestion } from './evaluation';
 import { printGuidedEval } from './guidedEval';
 
 async function main(): Promise<void> {
   const kbPaths = splitKbPath(process.env.KB_PATH ?? path.resolve(REPOSITORY_ROOT, '../shared/kb-corpus'));
+  // Accuracy on kb/'s two articles (42%) is no figure at all: without the corpus, stop and say so.
+  requireCorpus(kbPaths, 'npm run eval');
   const questionsFile = process.env.EVAL_QUESTIONS ?? path.join(REPOSITORY_ROOT, 'test/eval/questions.json');
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as LabelledQuestion[];
   const kb = await openKnowledgeBase(kbPaths);
