@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../src/kb/types';
 import { startAzurite, type Azurite } from '../support/azurite';
@@ -65,6 +65,17 @@ describe.each<Language>(['en', 'es'])('guided check across two instances (%s)', 
       for (const size of Object.values(blobs)) expect(size).toBeLessThan(8 * 1024);
     }
   });
+});
+
+it("matches the README's table of state sizes (update it when the dialogs change what they keep)", () => {
+  if (!sizes.en || !sizes.es) return; // the measuring tests did not run (a filtered run)
+  const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf("| after the user's | English | Spanish |"));
+  const lines = table.split('\n').slice(2);
+  const rows = lines.slice(0, lines.findIndex((line) => !line.startsWith('|')));
+  const documented = rows.map((row) => row.split('|').slice(2, 4).map((cell) => Number(cell.trim().replace(/ B$/, ''))));
+  const measured = sizes.en.map((step, i) => [step.blobs['emulator/conversations/{id}'], sizes.es![i]!.blobs['emulator/conversations/{id}']]);
+  expect(documented).toEqual(measured);
 });
 
 describe('an instance killed in the middle of a check', () => {
