@@ -68,7 +68,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...BOT_FRAMEWORK.filter((name) => !name.startsWith('@microsoft')), ...HOSTING], message: 'The core is plain functions and data: no Bot Framework, HTTP or storage SDK.' }] },
+        {
+          patterns: [
+            {
+              group: [...BOT_FRAMEWORK.filter((name) => !name.startsWith('@microsoft')), ...HOSTING],
+              message: 'The core is plain functions and data: no Bot Framework, HTTP or storage SDK.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -55,7 +55,13 @@ async function main(): Promise<void> {
   logger.debug({ eventLoop: loading.stop() }, 'longest event-loop block while loading');
 
   logger.info(
-    { port: config.port, storage: config.storage.kind, articles: loaded.knowledgeBase.articles.length, loadMs: Math.round(loaded.loadMs), readySeconds: Number(process.uptime().toFixed(2)) },
+    {
+      port: config.port,
+      storage: config.storage.kind,
+      articles: loaded.knowledgeBase.articles.length,
+      loadMs: Math.round(loaded.loadMs),
+      readySeconds: Number(process.uptime().toFixed(2)),
+    },
     `Bot ready on http://localhost:${config.port}/api/messages`,
   );
 }

@@ -9,7 +9,11 @@ import { splitKbPath } from '../kb/paths';
  * mistake is one clear line before anything opens a port.
  */
 
-const optionalText = z.string().trim().optional().transform((value) => value || undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined);
 
 /** Settings whose values never appear in a message (they hold keys or secrets). */
 const SECRET_SETTINGS = new Set(['MicrosoftAppPassword', 'BLOB_CONNECTION_STRING', 'LOG_HASH_SALT']);
@@ -35,7 +39,12 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 const tenantList = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').split(',').map((tenant) => tenant.trim().toLowerCase()).filter(Boolean))
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((tenant) => tenant.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.guid({ message: 'expected comma-separated tenant ids (GUIDs, e.g. 00000000-0000-0000-0000-000000000000)' })));
 
 /** pino's levels, most severe first; `silent` logs nothing. */
@@ -49,7 +58,8 @@ const storageKind = z.preprocess(
 /** An Azure Storage connection string with what the Blob SDK needs; the message never quotes it (it holds a key). */
 const blobConnectionString = optionalText.superRefine((value, ctx) => {
   const problem = value === undefined ? undefined : connectionStringProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (expected e.g. DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net)` });
+  if (problem)
+    ctx.addIssue({ code: 'custom', message: `${problem} (expected e.g. DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net)` });
 });
 
 /** Azure's rule for container names. */

@@ -41,11 +41,11 @@ export function appIdFromEnvironment(env: NodeJS.ProcessEnv): string {
   const appId = env.MicrosoftAppId?.trim();
   if (!appId) {
     throw new PackageError(
-      'MicrosoftAppId is not set: put the Azure Bot\'s Microsoft App ID in .env (or the environment), e.g. MicrosoftAppId=<GUID>, then run npm run package again',
+      "MicrosoftAppId is not set: put the Azure Bot's Microsoft App ID in .env (or the environment), e.g. MicrosoftAppId=<GUID>, then run npm run package again",
     );
   }
   if (!GUID.test(appId)) throw new PackageError(`MicrosoftAppId is not a GUID: "${appId}" (expected e.g. ${PLACEHOLDER_ID.replace(/0/g, 'a')})`);
-  if (appId === PLACEHOLDER_ID) throw new PackageError('MicrosoftAppId is the all-zero placeholder: use the Azure Bot\'s Microsoft App ID');
+  if (appId === PLACEHOLDER_ID) throw new PackageError("MicrosoftAppId is the all-zero placeholder: use the Azure Bot's Microsoft App ID");
   return appId.toLowerCase();
 }
 
@@ -128,9 +128,7 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
   const template = readJson<ManifestJson>(path.join(sourceDir, 'manifest.json'));
   const manifest = manifestFor(template, options.appId);
 
-  const failures = (await validateAgainstBundledSchema(manifest, schemaFile(manifest.manifestVersion, 'MicrosoftTeams.schema.json'))).map(
-    (failure) => `manifest.json: ${failure}`,
-  );
+  const failures = (await validateAgainstBundledSchema(manifest, schemaFile(manifest.manifestVersion, 'MicrosoftTeams.schema.json'))).map((failure) => `manifest.json: ${failure}`);
   const files = new Map<string, Buffer>();
   for (const name of referencedFiles(manifest)) {
     if (name.includes('/') || name.includes('\\')) failures.push(`${name}: files must sit beside manifest.json (Teams reads the zip flat)`);

@@ -16,7 +16,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
-  const question = argv.filter((arg) => arg !== '--json').join(' ').trim();
+  const question = argv
+    .filter((arg) => arg !== '--json')
+    .join(' ')
+    .trim();
   if (!question) {
     console.error('Usage: npm run search -- [--json] "question"');
     return 2;
@@ -48,6 +51,11 @@ function round(value: number): number {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => { console.error(error instanceof Error ? error.message : error); process.exitCode = 1; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
 );

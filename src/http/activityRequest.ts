@@ -147,7 +147,8 @@ function nestingExceeds(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -165,14 +166,17 @@ const dateText = z
   .string()
   .refine((value) => !Number.isNaN(Date.parse(value)), 'not a date')
   .nullish();
-const httpUrl = z.string().max(2048).refine((value) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}, 'not an http(s) URL');
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'not an http(s) URL');
 
 /**
  * An activity as channels send it: what the SDK and the bot read must have the right type
@@ -220,7 +224,11 @@ export function parseActivity(body: unknown): { ok: true; activity: Activity } |
   }
   const activity: Record<string, unknown> = { ...(body as Record<string, unknown>) };
   for (const [key, value] of Object.entries(activity)) if (value === null) delete activity[key];
-  for (const [key, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+  for (const [key, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
     if (typeof activity[key] === 'string') {
       activity[raw] = activity[key];
       activity[key] = new Date(activity[key]);
@@ -281,10 +289,7 @@ export async function answerActivityRequest(deps: EndpointDependencies, req: Req
     }
   } catch (error) {
     if (error instanceof UnauthorizedRequest) {
-      logger.warn(
-        { status: 401, reason: error.reason, channel: activity.channelId, credentials: describeCredentials(authorization) },
-        'request not authenticated',
-      );
+      logger.warn({ status: 401, reason: error.reason, channel: activity.channelId, credentials: describeCredentials(authorization) }, 'request not authenticated');
       reply(res, 401, refusal('Unauthorized', 'The request is not authenticated'), { 'WWW-Authenticate': 'Bearer' });
       return;
     }

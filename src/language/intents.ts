@@ -14,7 +14,13 @@ export type Command =
   | { kind: 'toggleLanguage' };
 
 const fold = (text: string): string =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[¡!¿?.,;:()"'`*_]/g, ' ').replace(/\s+/g, ' ').trim();
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[¡!¿?.,;:()"'`*_]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const COMMANDS: ReadonlyArray<readonly [RegExp, Command]> = [
   [/^(help|ayuda|ayudame|\?|what can you do|que puedes hacer)$/, { kind: 'help' }],
@@ -28,8 +34,10 @@ const COMMANDS: ReadonlyArray<readonly [RegExp, Command]> = [
 // Asking to switch in a sentence: "¿podemos seguir en español?", "can we continue in English?".
 // A verb of talking or going on, or a polite request, must come with the language: "the log is
 // in English" is not a request.
-const ASK_SPANISH = /\b(seguir|sigamos|sigue|continuar|continua|continuemos|hablar|habla|hablame|hablemos|escribir|escribe|escribeme|responde|respondeme|contesta|contestame|cambiar|cambia|pasar|pasa|pasemos|podemos|puedes|prefiero|continue|speak|talk|switch|reply|answer|write|can we|could you|can you)\b.*\b(en |in )?(espanol|castellano|spanish)\b/;
-const ASK_ENGLISH = /\b(continue|go on|speak|talk|switch|reply|answer|write|can we|could you|can you|prefer|seguir|sigamos|continuar|hablar|hablame|hablemos|escribe|responde|contesta|cambiar|pasar|podemos|puedes|prefiero)\b.*\b(in |en )?(english|ingles)\b/;
+const ASK_SPANISH =
+  /\b(seguir|sigamos|sigue|continuar|continua|continuemos|hablar|habla|hablame|hablemos|escribir|escribe|escribeme|responde|respondeme|contesta|contestame|cambiar|cambia|pasar|pasa|pasemos|podemos|puedes|prefiero|continue|speak|talk|switch|reply|answer|write|can we|could you|can you)\b.*\b(en |in )?(espanol|castellano|spanish)\b/;
+const ASK_ENGLISH =
+  /\b(continue|go on|speak|talk|switch|reply|answer|write|can we|could you|can you|prefer|seguir|sigamos|continuar|hablar|hablame|hablemos|escribe|responde|contesta|cambiar|pasar|podemos|puedes|prefiero)\b.*\b(in |en )?(english|ingles)\b/;
 const MAX_LANGUAGE_REQUEST_LENGTH = 80;
 
 export function recognizeCommand(text: string | undefined): Command | undefined {
@@ -62,11 +70,14 @@ export function recognizeSmallTalk(text: string | undefined): SmallTalk | undefi
   return SMALL_TALK.find(([pattern]) => pattern.test(folded))?.[1];
 }
 
-const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|of course|please|go ahead|let s go|si|sip|vale|claro|por supuesto|de acuerdo|dale|adelante|venga|ok vale|helpful|util|me ha servido|sirvio|me sirvio)( please| por favor| gracias| thanks)?$/;
-const NO = /^(n|no|nope|nah|no thanks|not now|not really|skip|no gracias|ahora no|paso|not helpful|no me ha servido|no sirvio|no me sirvio|no util)( please| por favor| gracias| thanks)?$/;
+const YES =
+  /^(y|yes|yeah|yep|yup|sure|ok|okay|of course|please|go ahead|let s go|si|sip|vale|claro|por supuesto|de acuerdo|dale|adelante|venga|ok vale|helpful|util|me ha servido|sirvio|me sirvio)( please| por favor| gracias| thanks)?$/;
+const NO =
+  /^(n|no|nope|nah|no thanks|not now|not really|skip|no gracias|ahora no|paso|not helpful|no me ha servido|no sirvio|no me sirvio|no util)( please| por favor| gracias| thanks)?$/;
 
 // A short answer that starts with yes or no and goes on ("ok, let's do it", "no, not now").
-const YES_START = /^(yes|yeah|yep|yup|sure|ok|okay|of course|go ahead|let s (go|do it|start|check)|do it|si|vale|claro|por supuesto|de acuerdo|dale|adelante|venga|perfecto|perfect|great|absolutely|definitely)\b/;
+const YES_START =
+  /^(yes|yeah|yep|yup|sure|ok|okay|of course|go ahead|go on|go for it|carry on|please do|let s (go|do it|start|check)|do it|si|sip|vale|claro|por supuesto|de acuerdo|dale|adelante|venga|vamos|va|sale|simon|andale|orale|hagamoslo|perfecto|perfect|great|absolutely|definitely)\b/;
 const NO_START = /^(no|nope|nah|not now|not really|skip|ahora no|paso)\b/;
 const NEGATION = /\b(no|not|don t|dont|never|nunca|tampoco)\b/;
 const MAX_YES_NO_WORDS = 6;
@@ -82,7 +93,8 @@ export function recognizeYesNo(text: string | undefined): boolean | undefined {
   return undefined;
 }
 
-const DONT_KNOW = /^(i )?(don ?t|do not|dont) know|^(no idea|not sure|dunno|unknown|no lo se|no se|ni idea|ni idea de|lo desconozco|desconozco|no estoy seguro|no estoy segura|ns)\b/;
+const DONT_KNOW =
+  /^(i )?(don ?t|do not|dont) know|^(no idea|not sure|dunno|unknown|no lo se|no se|ni idea|ni idea de|lo desconozco|desconozco|no estoy seguro|no estoy segura|ns)\b/;
 
 /** "No lo sé", "I don't know" and the like. */
 export function isDontKnow(text: string | undefined): boolean {

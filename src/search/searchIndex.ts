@@ -216,7 +216,7 @@ export class KbIndex {
     const byNumber = new Map<string, { score: number; match: SearchResult['match'] }>();
     // Coverage moves a rank by at most MAX_COVERAGE_LIFT / (MAX_COVERAGE_LIFT - 1) = 5x, so
     // results scoring below a fifth of the best can never come first or close to it.
-    const floor = (results[0]?.score ?? 0) * (MAX_COVERAGE_LIFT - 1) / MAX_COVERAGE_LIFT * CLOSE_RATIO;
+    const floor = (((results[0]?.score ?? 0) * (MAX_COVERAGE_LIFT - 1)) / MAX_COVERAGE_LIFT) * CLOSE_RATIO;
     for (const result of results) {
       if (result.score < floor && byNumber.size >= MAX_RANKED) break;
       const number = this.articles.get(result.id as string)?.number;
@@ -251,21 +251,24 @@ export class KbIndex {
 
   /** Each question word's index terms (its stems, else its spelling corrections) and weight. */
   private queryGroups(groups: TermGroup[]): QueryGroup[] {
-    return groups.map(({ word, forms }) => {
-      let terms: WeightedTerm[] = forms.filter((form) => this.documentFrequency.has(form)).map((term) => ({ term, weight: 1 }));
-      if (terms.length === 0) {
-        terms = this.corrector.suggest(word).flatMap(({ word: known, similarity }) =>
-          indexTerms(known, 'en').concat(indexTerms(known, 'es'))
-            .filter((term) => this.documentFrequency.has(term))
-            .map((term) => ({ term, weight: similarity * CORRECTION_FACTOR })),
-        );
-      }
-      const df = terms.length ? Math.min(...terms.map(({ term }) => this.documentFrequency.get(term) ?? 0)) : 0;
-      // A word the knowledge base has never seen weighs like the rarest word it has: it is
-      // probably what the question is about. Numbers in pasted logs are ids, not topics.
-      const weight = terms.length === 0 && /\d/.test(word) ? 0 : this.idf(df);
-      return { terms, weight };
-    }).filter((group) => group.weight > 0);
+    return groups
+      .map(({ word, forms }) => {
+        let terms: WeightedTerm[] = forms.filter((form) => this.documentFrequency.has(form)).map((term) => ({ term, weight: 1 }));
+        if (terms.length === 0) {
+          terms = this.corrector.suggest(word).flatMap(({ word: known, similarity }) =>
+            indexTerms(known, 'en')
+              .concat(indexTerms(known, 'es'))
+              .filter((term) => this.documentFrequency.has(term))
+              .map((term) => ({ term, weight: similarity * CORRECTION_FACTOR })),
+          );
+        }
+        const df = terms.length ? Math.min(...terms.map(({ term }) => this.documentFrequency.get(term) ?? 0)) : 0;
+        // A word the knowledge base has never seen weighs like the rarest word it has: it is
+        // probably what the question is about. Numbers in pasted logs are ids, not topics.
+        const weight = terms.length === 0 && /\d/.test(word) ? 0 : this.idf(df);
+        return { terms, weight };
+      })
+      .filter((group) => group.weight > 0);
   }
 
   private idf(documentFrequency: number): number {

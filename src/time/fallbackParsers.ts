@@ -54,7 +54,7 @@ export function chronoTimes(text: string, language: TimeLanguage): ClockTime[] {
     // chrono reads "las 6 y 2" as "las 6" and "at 7 in the evening" as 07:00: a reading cut
     // short before a minute or a half-of-day is wrong, not vague.
     if (CUT_SHORT.test(input.slice(result.index + result.text.length))) continue;
-    const second = result.start.isCertain('second') ? result.start.get('second') ?? undefined : undefined;
+    const second = result.start.isCertain('second') ? (result.start.get('second') ?? undefined) : undefined;
     const time = clockTime(result.start.get('hour') ?? -1, result.start.get('minute') ?? 0, second);
     if (time) times.push(time);
   }

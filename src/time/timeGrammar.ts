@@ -50,7 +50,7 @@ interface Candidate {
 export function findTimes(tokens: readonly TimeToken[], vocabulary: TimeVocabulary, options: GrammarOptions = {}): GrammarFindings {
   const findings: GrammarFindings = { times: [], invalid: 0, ambiguous: 0 };
   const reader = new PhraseReader(tokens, vocabulary);
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const candidate = reader.readAt(i);
     if (!candidate) {
       i += 1;

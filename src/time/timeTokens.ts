@@ -15,14 +15,16 @@ export type TimeToken =
 
 /** Lower case, no accents, no control characters, "a.m."/"p. m." as "am"/"pm", "o'clock" as "oclock". */
 export function normalizeForTime(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    // eslint-disable-next-line no-control-regex -- control and invisible characters become spaces on purpose
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
-    .replace(/\b([ap])\s?\.\s?m\b\.?/g, ' $1m ')
-    .replace(/([a-z])['\u2019]([a-z])/g, '$1$2');
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      // eslint-disable-next-line no-control-regex -- control and invisible characters become spaces on purpose
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
+      .replace(/\b([ap])\s?\.\s?m\b\.?/g, ' $1m ')
+      .replace(/([a-z])['\u2019]([a-z])/g, '$1$2')
+  );
 }
 
 const SPACE = /\s+/y;

@@ -34,7 +34,10 @@ describe('messages for invalid settings', () => {
     [{ PORT: '0x10' }, 'Invalid configuration: PORT: expected a port number 1-65535, got "0x10"'],
     [{ DEFAULT_LANGUAGE: 'fr' }, 'Invalid configuration: DEFAULT_LANGUAGE: expected one of en, es, got "fr"'],
     [{ LOG_LEVEL: 'loud' }, 'Invalid configuration: LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
-    [{ ALLOWED_TENANTS: '00000000-0000-0000-0000-000000000000, contoso' }, 'Invalid configuration: ALLOWED_TENANTS: expected comma-separated tenant ids (GUIDs, e.g. 00000000-0000-0000-0000-000000000000), got "contoso"'],
+    [
+      { ALLOWED_TENANTS: '00000000-0000-0000-0000-000000000000, contoso' },
+      'Invalid configuration: ALLOWED_TENANTS: expected comma-separated tenant ids (GUIDs, e.g. 00000000-0000-0000-0000-000000000000), got "contoso"',
+    ],
     [{ STORAGE: 'disk' }, 'Invalid configuration: STORAGE: expected memory or blob, got "disk"'],
   ])('%j: names the variable, the problem, what is allowed and the value', (env, message) => {
     expect(configError(env)).toBe(message);
@@ -43,7 +46,9 @@ describe('messages for invalid settings', () => {
   it('never quotes a secret', () => {
     const connectionString = `DefaultEndpointsProtocol=https;AccountName=contosobot;AccountKey=${AZURITE_KEY}`;
     const message = configError({ STORAGE: 'blob', BLOB_CONNECTION_STRING: connectionString, BLOB_CONTAINER: 'bot-state' });
-    expect(message).toBe('Invalid configuration: BLOB_CONNECTION_STRING: EndpointSuffix (or BlobEndpoint) is missing (expected e.g. DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net)');
+    expect(message).toBe(
+      'Invalid configuration: BLOB_CONNECTION_STRING: EndpointSuffix (or BlobEndpoint) is missing (expected e.g. DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net)',
+    );
     expect(configError({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 's3cr3t-value' })).not.toContain('s3cr3t-value');
   });
 
@@ -85,9 +90,17 @@ describe('storage settings', () => {
     ['an unknown STORAGE', { STORAGE: 'disk' }, 'Invalid configuration: STORAGE: expected memory or blob'],
     ['blob without a connection string', { STORAGE: 'blob' }, 'Invalid configuration: BLOB_CONNECTION_STRING is required when STORAGE=blob'],
     ['blob without a container', { STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE }, 'Invalid configuration: BLOB_CONTAINER is required when STORAGE=blob'],
-    ['a container name Azure refuses', { STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE, BLOB_CONTAINER: 'Bot_State' }, 'Invalid configuration: BLOB_CONTAINER: expected 3 to 63 lower-case'],
+    [
+      'a container name Azure refuses',
+      { STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE, BLOB_CONTAINER: 'Bot_State' },
+      'Invalid configuration: BLOB_CONTAINER: expected 3 to 63 lower-case',
+    ],
     ['a connection string with STORAGE left at memory', { BLOB_CONNECTION_STRING: AZURE }, 'Invalid configuration: STORAGE is memory but BLOB_CONNECTION_STRING is set'],
-    ['an account name for a connection string', { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'my-storage-account', BLOB_CONTAINER: 'bot-state' }, 'Invalid configuration: BLOB_CONNECTION_STRING: expected Name=value pairs'],
+    [
+      'an account name for a connection string',
+      { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'my-storage-account', BLOB_CONTAINER: 'bot-state' },
+      'Invalid configuration: BLOB_CONNECTION_STRING: expected Name=value pairs',
+    ],
   ])('refuses %s with one line naming the setting', (_name, env, message) => {
     const error = configError(env);
     expect(error.startsWith(message)).toBe(true);
@@ -98,10 +111,11 @@ describe('storage settings', () => {
     const valid = ['bot', 'bot-state', 'a1-b2-c3', 'x'.repeat(63), '123'];
     const invalid = ['ab', 'x'.repeat(64), 'Bot', 'bot_state', 'bot--state', '-bot', 'bot-', 'bot.state', 'bot state'];
     for (const container of valid) expect(loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE, BLOB_CONTAINER: container }).storage).toMatchObject({ container });
-    for (const container of invalid) expect(configError({ STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE, BLOB_CONTAINER: container })).toMatch(/^Invalid configuration: BLOB_CONTAINER: /);
+    for (const container of invalid)
+      expect(configError({ STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE, BLOB_CONTAINER: container })).toMatch(/^Invalid configuration: BLOB_CONTAINER: /);
   });
 
-  it("judges connection strings as the storage SDK does, and never quotes them (they hold the key)", () => {
+  it('judges connection strings as the storage SDK does, and never quotes them (they hold the key)', () => {
     const strings = [
       AZURITE,
       AZURE,
@@ -170,7 +184,10 @@ describe('the service started with a bad setting', () => {
       [{ STORAGE: 'blob' }, 'Invalid configuration: BLOB_CONNECTION_STRING is required when STORAGE=blob'],
       [{ STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE, BLOB_CONTAINER: 'Bot_State' }, 'Invalid configuration: BLOB_CONTAINER: expected 3 to 63'],
       [{ STORAGE: 'cloud' }, 'Invalid configuration: STORAGE: expected memory or blob'],
-      [{ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'AccountName=contosobot;AccountKey=not base64!', BLOB_CONTAINER: 'bot-state' }, 'Invalid configuration: BLOB_CONNECTION_STRING: AccountKey is not base64'],
+      [
+        { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'AccountName=contosobot;AccountKey=not base64!', BLOB_CONTAINER: 'bot-state' },
+        'Invalid configuration: BLOB_CONNECTION_STRING: AccountKey is not base64',
+      ],
     ];
     const results = await Promise.all(cases.map(([settings]) => run(settings)));
     results.forEach(({ code, stdout, stderr }, i) => {

@@ -25,11 +25,26 @@ describe('renderActivityAsText', () => {
   });
 
   it('renders TextBlocks, keeping their line breaks', () => {
-    expect(renderActivityAsText(withCard([{ type: 'TextBlock', text: 'Title', weight: 'Bolder' }, { type: 'TextBlock', text: 'one\ntwo' }]))).toBe('Title\none\ntwo');
+    expect(
+      renderActivityAsText(
+        withCard([
+          { type: 'TextBlock', text: 'Title', weight: 'Bolder' },
+          { type: 'TextBlock', text: 'one\ntwo' },
+        ]),
+      ),
+    ).toBe('Title\none\ntwo');
   });
 
   it('renders a FactSet as "Name: value"', () => {
-    const card = withCard([{ type: 'FactSet', facts: [{ title: 'Article', value: 'KA-05406' }, { title: 'Workflow', value: 'mcSynch_mcExec1' }] }]);
+    const card = withCard([
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Article', value: 'KA-05406' },
+          { title: 'Workflow', value: 'mcSynch_mcExec1' },
+        ],
+      },
+    ]);
     expect(renderActivityAsText(card)).toBe('Article: KA-05406\nWorkflow: mcSynch_mcExec1');
   });
 
@@ -72,20 +87,28 @@ describe('renderActivityAsText', () => {
         { type: 'Action.OpenUrl', title: 'Open the article', url: 'https://experienceleague.adobe.com/ka-05406' },
       ],
     );
-    expect(renderActivityAsText(card)).toBe(
-      'Shall I walk you through the check?\n[1] Yes\n[2] No\n[3] Open the article (https://experienceleague.adobe.com/ka-05406)',
-    );
+    expect(renderActivityAsText(card)).toBe('Shall I walk you through the check?\n[1] Yes\n[2] No\n[3] Open the article (https://experienceleague.adobe.com/ka-05406)');
   });
 
   it('numbers suggested actions after the card actions', () => {
     const activity = withCard([{ type: 'TextBlock', text: 'Pick one' }], [{ type: 'Action.Submit', title: 'From the card', data: {} }], {
-      suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Start over', value: 'start over' }, { type: 'openUrl', title: 'Docs', value: 'https://example.test/docs' }] },
+      suggestedActions: {
+        to: [],
+        actions: [
+          { type: 'imBack', title: 'Start over', value: 'start over' },
+          { type: 'openUrl', title: 'Docs', value: 'https://example.test/docs' },
+        ],
+      },
     });
     expect(renderActivityAsText(activity)).toBe('Pick one\n[1] From the card\n[2] Start over\n[3] Docs (https://example.test/docs)');
   });
 
   it('continues the numbering from firstActionNumber, and ActionSets number in place', () => {
-    const card = withCard([{ type: 'TextBlock', text: 'Choose' }, { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'A', data: { pick: 'a' } }] }, { type: 'TextBlock', text: 'After' }]);
+    const card = withCard([
+      { type: 'TextBlock', text: 'Choose' },
+      { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'A', data: { pick: 'a' } }] },
+      { type: 'TextBlock', text: 'After' },
+    ]);
     const { text, actions } = renderActivity(card, { firstActionNumber: 4 });
     expect(text).toBe('Choose\n[4] A\nAfter');
     expect(actions.map((action) => action.number)).toEqual([4]);
@@ -114,7 +137,10 @@ describe('renderActivityAsText', () => {
 describe('messageForAction: what Teams sends for a click', () => {
   it('sends an Action.Submit as empty text with data and the card input values in value', () => {
     const card = withCard(
-      [{ type: 'Input.Text', id: 'restartTime', placeholder: 'e.g. 06:00', value: '06:00' }, { type: 'Input.Text', id: 'note' }],
+      [
+        { type: 'Input.Text', id: 'restartTime', placeholder: 'e.g. 06:00', value: '06:00' },
+        { type: 'Input.Text', id: 'note' },
+      ],
       [{ type: 'Action.Submit', title: 'Send', data: { kbAction: 'restartTime' } }],
       { id: 'card-1' },
     );
@@ -129,10 +155,13 @@ describe('messageForAction: what Teams sends for a click', () => {
   });
 
   it('sends string data and imBack actions as text', () => {
-    const card = withCard([], [
-      { type: 'Action.Submit', title: 'Yes', data: 'yes' },
-      { type: 'Action.Submit', title: 'No', data: { msteams: { type: 'imBack', value: 'no' } } },
-    ]);
+    const card = withCard(
+      [],
+      [
+        { type: 'Action.Submit', title: 'Yes', data: 'yes' },
+        { type: 'Action.Submit', title: 'No', data: { msteams: { type: 'imBack', value: 'no' } } },
+      ],
+    );
     const [yes, no] = renderActivity(card).actions;
     expect(messageForAction(yes!)).toEqual({ text: 'yes' });
     expect(messageForAction(no!)).toEqual({ text: 'no' });
@@ -154,10 +183,13 @@ describe('messageForAction: what Teams sends for a click', () => {
   });
 
   it('sends nothing for links and for what a terminal cannot do', () => {
-    const card = withCard([], [
-      { type: 'Action.OpenUrl', title: 'Open', url: 'https://example.test' },
-      { type: 'Action.Execute', title: 'Refresh', verb: 'refresh' },
-    ]);
+    const card = withCard(
+      [],
+      [
+        { type: 'Action.OpenUrl', title: 'Open', url: 'https://example.test' },
+        { type: 'Action.Execute', title: 'Refresh', verb: 'refresh' },
+      ],
+    );
     const [open, execute] = renderActivity(card).actions;
     expect(open).toMatchObject({ kind: 'openUrl', url: 'https://example.test' });
     expect(execute).toMatchObject({ kind: 'unsupported', type: 'Action.Execute' });

@@ -80,7 +80,10 @@ describe('ChatSession', () => {
           CardFactory.adaptiveCard({
             type: 'AdaptiveCard',
             version: '1.5',
-            body: [{ type: 'TextBlock', text: 'When does the server restart?' }, { type: 'Input.Text', id: 'restartTime', placeholder: 'e.g. 06:00' }],
+            body: [
+              { type: 'TextBlock', text: 'When does the server restart?' },
+              { type: 'Input.Text', id: 'restartTime', placeholder: 'e.g. 06:00' },
+            ],
             actions: [
               { type: 'Action.Submit', title: 'Send', data: { kbAction: 'restartTime' } },
               { type: 'Action.Submit', title: "I don't know", data: { kbAction: 'restartTime', dontKnow: true } },
@@ -111,7 +114,7 @@ describe('ChatSession', () => {
       recipient: { role: 'bot' },
       conversation: { id: expect.stringMatching(/^chat-/) },
     });
-    expect(printed).toContain('When does the server restart?\n[input restartTime: e.g. 06:00]\n[1] Send\n[2] I don\'t know\n[3] Article (https://example.test/ka)');
+    expect(printed).toContain("When does the server restart?\n[input restartTime: e.g. 06:00]\n[1] Send\n[2] I don't know\n[3] Article (https://example.test/ka)");
   });
 
   it('turns a number into the action, as Teams sends a click; other text stays a message', async () => {
@@ -126,7 +129,10 @@ describe('ChatSession', () => {
     // the card's field may take it ("9" for 09:00).
     await session.input('06:00');
     await session.input('9');
-    expect(received.slice(2).map((activity) => [activity.text, activity.value])).toEqual([['06:00', undefined], ['9', undefined]]);
+    expect(received.slice(2).map((activity) => [activity.text, activity.value])).toEqual([
+      ['06:00', undefined],
+      ['9', undefined],
+    ]);
 
     // A link is printed, not sent.
     const before = received.length;

@@ -2,16 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { messageActivity, startBotServer, type BotServer } from '../support/http';
 import { captureLogs, type CapturedLogs } from '../support/logs';
-import {
-  channelClaims,
-  EMULATOR_ISSUER,
-  hmacJwtWithPublicKey,
-  signJwt,
-  startKeyServer,
-  unreachableUrl,
-  unsignedJwt,
-  type KeyServer,
-} from '../support/tokens';
+import { channelClaims, EMULATOR_ISSUER, hmacJwtWithPublicKey, signJwt, startKeyServer, unreachableUrl, unsignedJwt, type KeyServer } from '../support/tokens';
 
 /**
  * With MicrosoftAppId set, only requests bearing a token the Bot Framework signed get in. The
@@ -29,7 +20,9 @@ const now = (): number => Math.floor(Date.now() / 1000);
 function captureConsole(): { text(): string; restore(): void } {
   const printed: string[] = [];
   const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
-    jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(' '))),
+    jest
+      .spyOn(console, method)
+      .mockImplementation((...args: unknown[]) => void printed.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(' '))),
   );
   return { text: () => printed.join('\n'), restore: () => spies.forEach((spy) => spy.mockRestore()) };
 }
@@ -129,7 +122,14 @@ describe('with MicrosoftAppId set, against a key server on loopback', () => {
       'an HS256 token keyed with the public key (algorithm confusion)',
       (a) => `Bearer ${hmacJwtWithPublicKey(channelClaims(APP_ID, a.serviceUrl as string), keys.publicKey, { kid: keys.kid })}`,
     ],
-    ['a signature cut off', (a) => `Bearer ${token(channelClaims(APP_ID, a.serviceUrl as string)).split('.').slice(0, 2).join('.')}.`],
+    [
+      'a signature cut off',
+      (a) =>
+        `Bearer ${token(channelClaims(APP_ID, a.serviceUrl as string))
+          .split('.')
+          .slice(0, 2)
+          .join('.')}.`,
+    ],
     [
       'a valid signature over altered claims',
       (a) => {

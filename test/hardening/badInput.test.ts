@@ -79,11 +79,14 @@ describe('bodies that are too large', () => {
 
   it('answers 413 to a chunked body with no Content-Length that grows past the limit', async () => {
     const chunk = Buffer.alloc(64 * 1024, 'a');
-    const { status, body } = await rawPost('/api/messages', { 'Content-Type': 'application/json' }, [Buffer.from('{"type":"message","text":"'), ...Array(10).fill(chunk), Buffer.from('"}')]);
+    const { status, body } = await rawPost('/api/messages', { 'Content-Type': 'application/json' }, [
+      Buffer.from('{"type":"message","text":"'),
+      ...Array(10).fill(chunk),
+      Buffer.from('"}'),
+    ]);
     expect(status).toBe(413);
     expect(JSON.parse(body)).toEqual(TOO_LARGE);
   });
-
 });
 
 describe('bodies that are not an activity: 400', () => {
@@ -150,7 +153,9 @@ describe('bodies that are not an activity: 400', () => {
   it('logs why, without the body', () => {
     const refusals = logs.withMessage('request refused').filter((line) => line.status === 400);
     expect(refusals.length).toBeGreaterThanOrEqual(notJson.length + notAnActivity.length);
-    expect(refusals.map((line) => line.reason)).toEqual(expect.arrayContaining(['malformed JSON', 'not a JSON object', 'type: Invalid input: expected string, received undefined']));
+    expect(refusals.map((line) => line.reason)).toEqual(
+      expect.arrayContaining(['malformed JSON', 'not a JSON object', 'type: Invalid input: expected string, received undefined']),
+    );
     expect(logs.text()).not.toContain('everyone');
   });
 });
@@ -257,7 +262,10 @@ describe('an error that escapes a route handler', () => {
 
 describe('after all of it', () => {
   it('never answered 5xx, and still serves a conversation', async () => {
-    const statuses = logs.lines().map((line) => line.status).filter((status): status is number => typeof status === 'number');
+    const statuses = logs
+      .lines()
+      .map((line) => line.status)
+      .filter((status): status is number => typeof status === 'number');
     expect(statuses.every((status) => status < 500)).toBe(true);
     expect(logs.lines().filter((line) => line.level === 'error')).toEqual([]);
     expect((await fetch(`${server.url}/health`)).status).toBe(200);

@@ -43,7 +43,10 @@ async function startService(env: Record<string, string>): Promise<Service> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}): ${stderr}${stdout}`);
-    const status = await fetch(`${url}/health`).then((response) => response.status, () => 0);
+    const status = await fetch(`${url}/health`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (Date.now() > deadline) throw new Error(`the service did not get ready: ${stderr}${stdout}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -153,7 +156,11 @@ describe('the service in its own process, with MicrosoftAppId', () => {
     try {
       const activity = messageActivity('service-auth', QUESTION, 'en-US', { channelId: 'msteams' });
       const token = unsignedJwt(channelClaims('app-id', activity.serviceUrl as string), { kid: 'key' });
-      const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(activity) });
+      const response = await fetch(`${service.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(activity),
+      });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ code: 'Unauthorized', message: 'The request is not authenticated' });
       expect((await post(service.url, activity)).status).toBe(401);

@@ -109,7 +109,10 @@ describe('nothing the user typed, and no secret', () => {
   it('redacts credentials even if one is passed to the logger by mistake', () => {
     const lines: string[] = [];
     const logger = createLogger({ destination: { write: (line: string) => void lines.push(line) } });
-    logger.info({ authorization: 'Bearer eyJhbGciOi.eyJzdWIi.c2ln', headers: { authorization: 'Bearer abc' }, password: 'p4ss', config: { MicrosoftAppPassword: 's3cret' } }, 'oops');
+    logger.info(
+      { authorization: 'Bearer eyJhbGciOi.eyJzdWIi.c2ln', headers: { authorization: 'Bearer abc' }, password: 'p4ss', config: { MicrosoftAppPassword: 's3cret' } },
+      'oops',
+    );
     logger.error({ err: new Error('failed with Bearer eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl in it') }, 'oops');
     const text = lines.join('');
     expect(text).not.toMatch(/eyJ|p4ss|s3cret|Bearer abc/);

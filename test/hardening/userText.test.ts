@@ -51,7 +51,11 @@ describe('cleanUserText', () => {
   });
 
   it("cleans an activity's text and its card's string inputs, in place", () => {
-    const activity: Partial<Activity> = { type: 'message', text: `a\u0000${'b'.repeat(5000)}`, value: { errorTime: `06:02\u200b${'9'.repeat(5000)}`, dontKnow: true, nested: { deep: 'x\u0000' } } };
+    const activity: Partial<Activity> = {
+      type: 'message',
+      text: `a\u0000${'b'.repeat(5000)}`,
+      value: { errorTime: `06:02\u200b${'9'.repeat(5000)}`, dontKnow: true, nested: { deep: 'x\u0000' } },
+    };
     cleanIncomingActivity(activity);
     expect(activity.text).toHaveLength(4000);
     expect(activity.text!.startsWith('ab')).toBe(true);
@@ -85,7 +89,20 @@ describe('names read from a pasted log', () => {
     const fix = { consolePath: 'Administration', rows: [{ workflow: 'mcSynch_mcExec1', start: '06:05' }], serverTime: 'server time', minutesAfterRestart: 5, alternative: '06:10' };
     const card = JSON.stringify(
       verdictCard(
-        { coincides: true, errorTimes: ['06:02'], restartTime: '06:00', serverTime: 'server time', fix, otherErrorTimes: [], restartTimes: [], successTimes: [], minutesBefore: 2, minutesAfter: 15, minimumIntervalMinutes: 15, related: [] },
+        {
+          coincides: true,
+          errorTimes: ['06:02'],
+          restartTime: '06:00',
+          serverTime: 'server time',
+          fix,
+          otherErrorTimes: [],
+          restartTimes: [],
+          successTimes: [],
+          minutesBefore: 2,
+          minutesAfter: 15,
+          minimumIntervalMinutes: 15,
+          related: [],
+        },
         catalog('en'),
       ),
     );

@@ -2,16 +2,25 @@ import { isDontKnow, recognizeCommand, recognizeYesNo } from '../../src/language
 
 describe('recognizeCommand', () => {
   it.each([
-    ['help', 'help'], ['Ayuda', 'help'], ['¿ayuda?', 'help'],
-    ['cancel', 'cancel'], ['Cancelar', 'cancel'],
-    ['start over', 'startOver'], ['Empezar de nuevo', 'startOver'], ['volver a empezar', 'startOver'],
+    ['help', 'help'],
+    ['Ayuda', 'help'],
+    ['¿ayuda?', 'help'],
+    ['cancel', 'cancel'],
+    ['Cancelar', 'cancel'],
+    ['start over', 'startOver'],
+    ['Empezar de nuevo', 'startOver'],
+    ['volver a empezar', 'startOver'],
   ])('%s -> %s', (text, kind) => {
     expect(recognizeCommand(text)?.kind).toBe(kind);
   });
 
   it.each([
-    ['in English please', 'en'], ['English', 'en'], ['en inglés', 'en'],
-    ['en español', 'es'], ['Spanish please', 'es'], ['en castellano', 'es'],
+    ['in English please', 'en'],
+    ['English', 'en'],
+    ['en inglés', 'en'],
+    ['en español', 'es'],
+    ['Spanish please', 'es'],
+    ['en castellano', 'es'],
   ])('%s switches to %s', (text, language) => {
     expect(recognizeCommand(text)).toEqual({ kind: 'switchLanguage', language });
   });

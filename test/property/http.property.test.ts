@@ -26,8 +26,29 @@ afterAll(async () => {
 
 /** Values a client could put in any field. */
 const anyJson = fc.jsonValue({ maxDepth: 4 });
-const accountLike = fc.oneof(anyJson, fc.record({ id: fc.oneof(fc.string(), anyJson), name: fc.oneof(fc.string(), anyJson), role: fc.constantFrom('user', 'bot', 'skill') }, { requiredKeys: [] }));
-const FIELDS = ['type', 'id', 'channelId', 'serviceUrl', 'conversation', 'from', 'recipient', 'text', 'value', 'locale', 'timestamp', 'entities', 'attachments', 'membersAdded', 'channelData', 'name', 'replyToId'];
+const accountLike = fc.oneof(
+  anyJson,
+  fc.record({ id: fc.oneof(fc.string(), anyJson), name: fc.oneof(fc.string(), anyJson), role: fc.constantFrom('user', 'bot', 'skill') }, { requiredKeys: [] }),
+);
+const FIELDS = [
+  'type',
+  'id',
+  'channelId',
+  'serviceUrl',
+  'conversation',
+  'from',
+  'recipient',
+  'text',
+  'value',
+  'locale',
+  'timestamp',
+  'entities',
+  'attachments',
+  'membersAdded',
+  'channelData',
+  'name',
+  'replyToId',
+];
 
 /** An activity as channels send it, with a few of its fields replaced by anything, or removed. */
 const mutatedActivity = fc
@@ -60,19 +81,31 @@ async function expectKnownAnswer(body: unknown, raw = false): Promise<void> {
 
 describe('POST /api/messages on arbitrary input', () => {
   it('never answers 5xx to any JSON value', async () => {
-    await fc.assert(fc.asyncProperty(anyJson, (body) => expectKnownAnswer(body)), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(anyJson, (body) => expectKnownAnswer(body)),
+      { numRuns: 150 },
+    );
   });
 
   it('never answers 5xx to an activity with fields replaced by anything', async () => {
-    await fc.assert(fc.asyncProperty(mutatedActivity, (body) => expectKnownAnswer(body)), { numRuns: 250 });
+    await fc.assert(
+      fc.asyncProperty(mutatedActivity, (body) => expectKnownAnswer(body)),
+      { numRuns: 250 },
+    );
   });
 
   it('never answers 5xx to objects of activity keys with any values', async () => {
-    await fc.assert(fc.asyncProperty(activityShaped, (body) => expectKnownAnswer(body)), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(activityShaped, (body) => expectKnownAnswer(body)),
+      { numRuns: 150 },
+    );
   });
 
   it('never answers 5xx to arbitrary text sent as JSON', async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 500 }), (raw) => expectKnownAnswer(raw, true)), { numRuns: 100 });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 500 }), (raw) => expectKnownAnswer(raw, true)),
+      { numRuns: 100 },
+    );
   });
 
   it('logged no error, and still serves a conversation afterwards', async () => {

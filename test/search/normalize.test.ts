@@ -22,7 +22,7 @@ describe('normalize', () => {
   });
 
   it('drops Teams mentions, log timestamps, tabs and control characters', () => {
-    const pasted = "<at>KB Bot</at> 19/08/2022 06:00:41\tmcSynch_mcExec1\tEmpty return\u0007 2022-08-19T06:00:41.874+02:00 8/19/2022 6:00:41 AM @helper";
+    const pasted = '<at>KB Bot</at> 19/08/2022 06:00:41\tmcSynch_mcExec1\tEmpty return\u0007 2022-08-19T06:00:41.874+02:00 8/19/2022 6:00:41 AM @helper';
     expect(queryWords(pasted)).toEqual(['mcsynch', 'mcexec1', 'empty', 'return']);
   });
 

@@ -56,22 +56,23 @@ describeWithCorpus('KbIndex over the shared corpus', (corpus) => {
     expect(answer.hits[0]).toMatchObject({ number: 'KA-05406', language: 'es' });
   });
 
-  it.each([
-    'how do I reset my Outlook password',
-    'cuéntame un chiste',
-    'how to reverse a linked list in python',
-    'what time is it in Madrid',
-  ])('rejects the off-topic %j', (question) => {
-    expect(index.search(question).hits).toEqual([]);
-    const best = index.rank(question)[0];
-    if (best) expect(best.score).toBeLessThan(MIN_CONFIDENCE);
-  });
+  it.each(['how do I reset my Outlook password', 'cuéntame un chiste', 'how to reverse a linked list in python', 'what time is it in Madrid'])(
+    'rejects the off-topic %j',
+    (question) => {
+      expect(index.search(question).hits).toEqual([]);
+      const best = index.rank(question)[0];
+      if (best) expect(best.score).toBeLessThan(MIN_CONFIDENCE);
+    },
+  );
 
   it.each(['error', 'workflow', 'Adobe Campaign', 'problema'])('does not pick an article for the common words %j', (question) => {
     expect(index.search(question).hits).toEqual([]);
   });
 
-  it.each([['logon', 'KA-05406'], ['mcSync deadlock', 'KA-23471']])('answers a short but specific question %j', (question, number) => {
+  it.each([
+    ['logon', 'KA-05406'],
+    ['mcSync deadlock', 'KA-23471'],
+  ])('answers a short but specific question %j', (question, number) => {
     expect(index.search(question).hits[0]?.number).toBe(number);
   });
 

@@ -111,7 +111,11 @@ describe('what a turn run again did besides replying', () => {
     const conversation = 'race-events';
     const [question, accept, errorTime, restartTime] = guidedCheckSteps('en');
     for (const step of [question!, accept!, errorTime!]) expectStep(step, await b.say(conversation, step.message, LOCALES.en), 'B');
-    const verdicts = (instance: BotProcess): number => instance.output().split('\n').filter((line) => line.includes('"msg":"check event"') && line.includes('"event":"verdict"')).length;
+    const verdicts = (instance: BotProcess): number =>
+      instance
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"msg":"check event"') && line.includes('"event":"verdict"')).length;
     const [beforeA, beforeB] = [verdicts(a), verdicts(b)];
 
     proxy.holdWrites();

@@ -98,8 +98,7 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: n
       output += chunk.toString('utf8');
       if (pattern.test(output)) done();
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
-      done(new Error(`${name} exited (${signal ?? code}) before it was ready:\n${output.slice(-2000)}`));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => done(new Error(`${name} exited (${signal ?? code}) before it was ready:\n${output.slice(-2000)}`));
     const timer = setTimeout(() => done(new Error(`${name} not ready within ${timeoutMs} ms:\n${output.slice(-2000)}`)), timeoutMs);
     const done = (error?: Error): void => {
       clearTimeout(timer);

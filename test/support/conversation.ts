@@ -39,12 +39,14 @@ export function conversationRunner(knowledgeBase: KnowledgeBase, guidedCheck: Gu
     adapter.locale = script.locale ?? 'en-US';
     const transcript: string[] = [];
     for (const [i, turn] of script.turns.entries()) {
-      const activity: Partial<Activity> =
-        typeof turn.user === 'string' ? { type: 'message', text: turn.user } : { type: 'message', text: '', value: turn.user.value };
+      const activity: Partial<Activity> = typeof turn.user === 'string' ? { type: 'message', text: turn.user } : { type: 'message', text: '', value: turn.user.value };
       // As a channel does: the client's locale on every activity.
       activity.locale = adapter.locale;
       await adapter.receiveActivity(activity);
-      const replies = adapter.activeQueue.splice(0).map((reply) => renderActivityAsText(reply)).join('\n---\n');
+      const replies = adapter.activeQueue
+        .splice(0)
+        .map((reply) => renderActivityAsText(reply))
+        .join('\n---\n');
       transcript.push(replies);
       const where = `${script.name}, turn ${i + 1} (${JSON.stringify(turn.user)}):\n${replies}`;
       for (const expected of turn.expect ?? []) {

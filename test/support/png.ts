@@ -25,7 +25,8 @@ export function decodePng(data: Buffer): DecodedPng {
       height = body.readUInt32BE(4);
       const bitDepth = body[8];
       colorType = body[9]!;
-      if (bitDepth !== 8 || (colorType !== 6 && colorType !== 2) || body[12] !== 0) throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colorType}, interlace ${body[12]}`);
+      if (bitDepth !== 8 || (colorType !== 6 && colorType !== 2) || body[12] !== 0)
+        throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colorType}, interlace ${body[12]}`);
     } else if (type === 'IDAT') {
       idat.push(body);
     } else if (type === 'IEND') {

@@ -114,10 +114,7 @@ export function teamsMessage(place: Place, user: TeamsUser, text: string, option
   activity.type = 'message';
   activity.textFormat = 'plain';
   activity.text = prefix ? `${prefix} ${text}` : text;
-  activity.entities = [
-    ...mentioned.map((person) => ({ type: 'mention', text: `<at>${person.name}</at>`, mentioned: person })),
-    ...(activity.entities ?? []),
-  ];
+  activity.entities = [...mentioned.map((person) => ({ type: 'mention', text: `<at>${person.name}</at>`, mentioned: person })), ...(activity.entities ?? [])];
   return activity;
 }
 
@@ -148,7 +145,13 @@ export function installationUpdate(place: Place, user: TeamsUser, options: Commo
 export function botAdded(place: Place, user: TeamsUser, options: Common = {}): Partial<Activity> {
   const activity = base(place, user, options);
   activity.type = 'conversationUpdate';
-  activity.membersAdded = place.kind === 'personal' ? [{ id: user.id, name: '' }, { id: BOT.id, name: '' }] : [{ id: BOT.id, name: '' }];
+  activity.membersAdded =
+    place.kind === 'personal'
+      ? [
+          { id: user.id, name: '' },
+          { id: BOT.id, name: '' },
+        ]
+      : [{ id: BOT.id, name: '' }];
   activity.channelData = { ...(activity.channelData as object), eventType: place.kind === 'channel' ? 'teamMemberAdded' : 'memberAdded' };
   return activity;
 }

@@ -155,7 +155,11 @@ describe('npm run package', () => {
     await buildAppPackage({ appId: APP_ID, outFile });
     // 0644 less the umask (0022 or stricter in practice): never writable by group or others.
     const fresh = statSync(outFile).mode & 0o777;
-    expect({ writableByOthers: (fresh & 0o022) !== 0, ownerReadWrite: (fresh & 0o600) === 0o600, executable: (fresh & 0o111) !== 0 }).toEqual({ writableByOthers: false, ownerReadWrite: true, executable: false });
+    expect({ writableByOthers: (fresh & 0o022) !== 0, ownerReadWrite: (fresh & 0o600) === 0o600, executable: (fresh & 0o111) !== 0 }).toEqual({
+      writableByOthers: false,
+      ownerReadWrite: true,
+      executable: false,
+    });
 
     chmodSync(outFile, 0o666);
     await buildAppPackage({ appId: APP_ID, outFile });

@@ -2,21 +2,7 @@ import { MemoryStorage, TestAdapter } from 'botbuilder';
 import { createBot } from '../../src/bot/createBot';
 import { loadGuidedCheck } from '../../src/kb/loader';
 import { openKnowledgeBase, type KnowledgeBase } from '../../src/search/knowledgeBase';
-import {
-  ANA,
-  BEN,
-  CARLA,
-  botAdded,
-  cardSubmit,
-  channel,
-  groupChat,
-  installationUpdate,
-  memberAdded,
-  personal,
-  playTeams,
-  teamsMessage,
-  type TeamsScript,
-} from '../support/teams';
+import { ANA, BEN, CARLA, botAdded, cardSubmit, channel, groupChat, installationUpdate, memberAdded, personal, playTeams, teamsMessage, type TeamsScript } from '../support/teams';
 
 /**
  * Teams-shaped conversations, data-driven: each step is an activity as Teams posts it (mentions
@@ -52,7 +38,10 @@ const scripts: TeamsScript[] = [
       { send: installationUpdate(personal(BEN), BEN), silent: true },
       { send: teamsMessage(personal(BEN), BEN, LOGON_EN), expect: ['KA-05406', 'walk you through'] },
       { send: cardSubmit(personal(BEN), BEN, { kbAction: 'offer', answer: 'yes' }), expect: ['When did the error happen?'] },
-      { send: cardSubmit(personal(BEN), BEN, { kbAction: 'errorTime', errorTime: LOG_LINE }), expect: ['Noted: error at 06:00', 'mcSynch_mcExec1', 'When does the server restart?'] },
+      {
+        send: cardSubmit(personal(BEN), BEN, { kbAction: 'errorTime', errorTime: LOG_LINE }),
+        expect: ['Noted: error at 06:00', 'mcSynch_mcExec1', 'When does the server restart?'],
+      },
       { send: cardSubmit(personal(BEN), BEN, { kbAction: 'restartTime', restartTime: '', dontKnow: true }), expect: ['processRestartTime', 'When does the server restart?'] },
       { send: cardSubmit(personal(BEN), BEN, { kbAction: 'restartTime', restartTime: '6:00 AM' }), expect: ['coincides with the server restart', '06:05', 'Was this helpful?'] },
       { send: cardSubmit(personal(BEN), BEN, { kbAction: 'feedback', helpful: true }), expect: ['Thanks for the feedback', 'Case summary'] },
@@ -85,7 +74,11 @@ const scripts: TeamsScript[] = [
       { send: teamsMessage(THREAD, ANA, '06:00'), expect: ['coincide con el reinicio', '06:05'], reject: ['14:37'] },
       { send: teamsMessage(THREAD, BEN, '06:00'), expect: ['does not coincide', '14:37'], reject: ['06:03', '06:05'] },
       // Carla clicks a feedback button she can see in the thread: it is not her question.
-      { send: cardSubmit(THREAD, CARLA, { kbAction: 'feedback', helpful: true }, { emptyText: true }), expect: ['Ese botón es de una pregunta que no espera respuesta tuya'], reject: ['Gracias por'] },
+      {
+        send: cardSubmit(THREAD, CARLA, { kbAction: 'feedback', helpful: true }, { emptyText: true }),
+        expect: ['Ese botón es de una pregunta que no espera respuesta tuya'],
+        reject: ['Gracias por'],
+      },
       { send: cardSubmit(THREAD, ANA, { kbAction: 'feedback', helpful: true }), expect: ['Gracias', 'Resumen del caso', '06:03'], reject: ['14:37'] },
       { send: teamsMessage(THREAD, BEN, 'no'), expect: ["Sorry it didn't help", '14:37'], reject: ['06:03'] },
     ],

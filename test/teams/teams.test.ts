@@ -24,7 +24,7 @@ describe('removeBotMentions', () => {
 
   it('leaves a mention of only the bot as an empty message, and text without mentions as it was', () => {
     expect(removeBotMentions(teamsMessage(channel('1'), BEN, ''))).toBe('');
-    const log = "19/08/2022 06:00:41\tmcSynch_mcExec1\tEmpty return\n19/08/2022 06:02:10\tmcSynch_mcExec1\tEmpty return";
+    const log = '19/08/2022 06:00:41\tmcSynch_mcExec1\tEmpty return\n19/08/2022 06:02:10\tmcSynch_mcExec1\tEmpty return';
     expect(removeBotMentions(teamsMessage(personal(ANA), ANA, log))).toBe(log);
     expect(removeBotMentions(teamsMessage(channel('1'), ANA, log))).toBe(log);
   });

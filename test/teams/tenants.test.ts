@@ -2,20 +2,7 @@ import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { ConfigError, loadConfig } from '../../src/app/config';
 import { openKnowledgeBase, type KnowledgeBase } from '../../src/search/knowledgeBase';
 import { startBotServer } from '../support/http';
-import {
-  ANA,
-  BEN,
-  OTHER_TENANT,
-  TENANT,
-  botAdded,
-  cardSubmit,
-  channel,
-  installationUpdate,
-  memberAdded,
-  personal,
-  playTeams,
-  teamsMessage,
-} from '../support/teams';
+import { ANA, BEN, OTHER_TENANT, TENANT, botAdded, cardSubmit, channel, installationUpdate, memberAdded, personal, playTeams, teamsMessage } from '../support/teams';
 
 /** ALLOWED_TENANTS: other organisations get a polite refusal in their language, a log line, and nothing else. */
 
@@ -38,7 +25,7 @@ beforeAll(async () => {
 });
 
 describe('ALLOWED_TENANTS', () => {
-  it('refuses another tenant politely in the user\'s language, logs one line, and does nothing else', async () => {
+  it("refuses another tenant politely in the user's language, logs one line, and does nothing else", async () => {
     const storage = new CountingStorage();
     const run = await playTeams(
       knowledgeBase,
@@ -52,7 +39,10 @@ describe('ALLOWED_TENANTS', () => {
           // Only in conversation.tenantId, as some activities carry it.
           { send: teamsMessage(personal(BEN), BEN, LOGON_EN, { tenant: OTHER_TENANT, omitChannelDataTenant: true }), expect: [REFUSED_EN] },
           // No tenant at all: not an allowed one either.
-          { send: { ...teamsMessage(personal(BEN), BEN, LOGON_EN), channelData: {}, conversation: { id: 'a:x', conversationType: 'personal', isGroup: false, name: '' } }, expect: [REFUSED_EN] },
+          {
+            send: { ...teamsMessage(personal(BEN), BEN, LOGON_EN), channelData: {}, conversation: { id: 'a:x', conversationType: 'personal', isGroup: false, name: '' } },
+            expect: [REFUSED_EN],
+          },
           // Events nobody reads an answer to are logged and ignored.
           { send: memberAdded(channel(), BEN, ANA, { tenant: OTHER_TENANT }), silent: true },
         ],
@@ -89,7 +79,17 @@ describe('ALLOWED_TENANTS', () => {
       name: 'no allow-list',
       steps: [
         { send: teamsMessage(personal(ANA), ANA, LOGON_ES, { tenant: OTHER_TENANT }), expect: ['KA-05406'] },
-        { send: { type: 'message', channelId: 'emulator', text: LOGON_EN, conversation: { id: 'emu-1', isGroup: false, conversationType: 'personal', name: '' }, from: { id: 'u', name: 'u' }, recipient: { id: 'b', name: 'b' } }, expect: ['KA-05406'] },
+        {
+          send: {
+            type: 'message',
+            channelId: 'emulator',
+            text: LOGON_EN,
+            conversation: { id: 'emu-1', isGroup: false, conversationType: 'personal', name: '' },
+            from: { id: 'u', name: 'u' },
+            recipient: { id: 'b', name: 'b' },
+          },
+          expect: ['KA-05406'],
+        },
       ],
     });
     expect(run.refusals).toEqual([]);

@@ -1,14 +1,4 @@
-import {
-  addMinutes,
-  clockTime,
-  formatClock,
-  formatClockWithSeconds,
-  minutesBetween,
-  sameClockTime,
-  sameMinute,
-  truncateToMinute,
-  type ClockTime,
-} from '../../src/time/clock';
+import { addMinutes, clockTime, formatClock, formatClockWithSeconds, minutesBetween, sameClockTime, sameMinute, truncateToMinute, type ClockTime } from '../../src/time/clock';
 
 /** "06:00" or "06:00:41" as a ClockTime; fails the test on a typo in the table. */
 function at(text: string): ClockTime {

@@ -86,7 +86,7 @@ describe('parseTime: English', () => {
     ['5 minutes past 6', ['06:05']],
     ['5 minutes after six', ['06:05']],
     ['8 minutes to 7', ['06:52']],
-    ['at 6 o\'clock', ['06:00']],
+    ["at 6 o'clock", ['06:00']],
     ['six o’clock', ['06:00']],
     ['noon', ['12:00']],
     ['midday', ['12:00']],
@@ -228,7 +228,7 @@ describe('parseTime: refusals', () => {
     ['no sé', 'es', 'unknown'],
     ['no lo sé, quizás por la mañana', 'es', 'unknown'],
     ['banana', 'en', 'unknown'],
-    ['I don\'t know', 'en', 'unknown'],
+    ["I don't know", 'en', 'unknown'],
     ['👍', 'en', 'unknown'],
     ['🕕🕕🕕', 'es', 'unknown'],
     ['this morning', 'en', 'unknown'],
@@ -283,7 +283,13 @@ describe('parseTime: never throws', () => {
 
   test('10,000 random characters outside ASCII letters and digits are refused', () => {
     const next = random(42);
-    const ranges: [number, number][] = [[0x00, 0x2f], [0x3a, 0x40], [0x7f, 0x2fff], [0x4e00, 0x9fff], [0x1f300, 0x1faff]];
+    const ranges: [number, number][] = [
+      [0x00, 0x2f],
+      [0x3a, 0x40],
+      [0x7f, 0x2fff],
+      [0x4e00, 0x9fff],
+      [0x1f300, 0x1faff],
+    ];
     const text = Array.from({ length: 10_000 }, () => {
       const [from, to] = ranges[Math.floor(next() * ranges.length)]!;
       return String.fromCodePoint(from + Math.floor(next() * (to - from)));

@@ -13,7 +13,11 @@ export async function benchGrowth(corpusPaths: string[], labelled: LabelledQuest
   const rows: Array<Array<string | number>> = [];
   let largestBlock: EventLoopBlocks | undefined;
   try {
-    for (const [name, kbPath] of [['kb/ only', ''], ['real corpus', corpusPaths.join(':')], ['synthetic 10k', synthetic]] as const) {
+    for (const [name, kbPath] of [
+      ['kb/ only', ''],
+      ['real corpus', corpusPaths.join(':')],
+      ['synthetic 10k', synthetic],
+    ] as const) {
       // debug: the bot logs its longest event-loop block while loading (src/index.ts).
       const bot = await startProcess('dist/src/index.js', { KB_PATH: kbPath, LOG_LEVEL: 'debug' });
       try {

@@ -67,4 +67,3 @@ function report(name: string, kb: KnowledgeBase, questions: string[]): void {
 }
 
 function quiet(): void {}
-

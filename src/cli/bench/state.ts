@@ -54,5 +54,8 @@ export async function benchState(): Promise<void> {
       rows.push([`${language}: ${step}`, total, ...[...storage.sizes.entries()].map(([key, size]) => `${stateKind(key)}=${size}`)]);
     }
   }
-  printTable(['step', 'bytes', 'items'], rows.map((row) => [row[0]!, row[1]!, row.slice(2).join(' ')]));
+  printTable(
+    ['step', 'bytes', 'items'],
+    rows.map((row) => [row[0]!, row[1]!, row.slice(2).join(' ')]),
+  );
 }

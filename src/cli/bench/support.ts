@@ -30,7 +30,9 @@ export function writeSyntheticCorpus(corpusPaths: string[], size: number): strin
     ['en', 'es'].flatMap((language) => {
       const folder = path.join(dir, language);
       try {
-        return readdirSync(folder).filter((file) => file.endsWith('.md')).map((file) => ({ language, text: readFileSync(path.join(folder, file), 'utf8') }));
+        return readdirSync(folder)
+          .filter((file) => file.endsWith('.md'))
+          .map((file) => ({ language, text: readFileSync(path.join(folder, file), 'utf8') }));
       } catch {
         return [];
       }

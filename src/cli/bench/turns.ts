@@ -51,8 +51,7 @@ export async function benchTurns(corpusPaths: string[]): Promise<void> {
       [row('guided check', check), row('echo bot (ceiling)', ceiling), row('waterfall of prompts + state', dialogs)],
     );
     console.log(
-      `\nThroughput ratio ${fixed(check.turnsPerSecond / ceiling.turnsPerSecond)} (target >= 0.7); ` +
-        `p99 ratio ${fixed(check.p99 / Math.max(ceiling.p99, 1))} (target <= 3)`,
+      `\nThroughput ratio ${fixed(check.turnsPerSecond / ceiling.turnsPerSecond)} (target >= 0.7); ` + `p99 ratio ${fixed(check.p99 / Math.max(ceiling.p99, 1))} (target <= 3)`,
     );
   } finally {
     await Promise.all([bot.stop(), echo.stop(), dialogEcho.stop()]);

@@ -81,12 +81,7 @@ export type TurnErrorMessage = (context: TurnContext, errorId: string) => Promis
  * same dialog step. Nothing here throws: the SDK would rethrow from onTurnError, and one bad
  * turn must not take the process down. The terminal chat passes no logger: stderr then.
  */
-export function installTurnErrorHandler(
-  adapter: BotAdapter,
-  conversationState: ConversationState,
-  messageFor: TurnErrorMessage,
-  logger: Logger = fallbackLogger(),
-): void {
+export function installTurnErrorHandler(adapter: BotAdapter, conversationState: ConversationState, messageFor: TurnErrorMessage, logger: Logger = fallbackLogger()): void {
   adapter.onTurnError = async (context, error) => {
     const errorId = turnFacts(context).turnId;
     const activity = context.activity;
@@ -107,4 +102,3 @@ export function installTurnErrorHandler(
     }
   };
 }
-
