@@ -72,8 +72,9 @@ it("matches the README's table of state sizes (update it when the dialogs change
   const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
   const table = readme.slice(readme.indexOf("| after the user's | English | Spanish |"));
   const lines = table.split('\n').slice(2);
-  const rows = lines.slice(0, lines.findIndex((line) => !line.startsWith('|')));
-  const documented = rows.map((row) => row.split('|').slice(2, 4).map((cell) => Number(cell.trim().replace(/ B$/, ''))));
+  const end = lines.findIndex((line) => !line.startsWith('|'));
+  const bytes = (cell: string): number => Number(cell.trim().replace(/ B$/, ''));
+  const documented = lines.slice(0, end).map((row) => row.split('|').slice(2, 4).map(bytes));
   const measured = sizes.en.map((step, i) => [step.blobs['emulator/conversations/{id}'], sizes.es![i]!.blobs['emulator/conversations/{id}']]);
   expect(documented).toEqual(measured);
 });
