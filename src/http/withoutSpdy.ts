@@ -1,5 +1,4 @@
-import Module from 'node:module';
-import path from 'node:path';
+import Module, { createRequire } from 'node:module';
 
 /**
  * Imported before restify (src/http/server.ts): restify without the SPDY module it loads and
@@ -17,7 +16,8 @@ import path from 'node:path';
  * test` runs Jest with --disable-warning=DEP0111 for that.
  */
 
-const spdyFile = require.resolve('spdy', { paths: [path.dirname(require.resolve('restify'))] });
+// restify's spdy (a dependency of restify, not of the bot): resolved from restify's own module.
+const spdyFile = createRequire(require.resolve('restify')).resolve('spdy');
 
 if (!require.cache[spdyFile]) {
   const standIn = new Module(spdyFile);
