@@ -85,9 +85,12 @@ export class GuidedCheckDialog extends Dialog<GuidedCheckOptions> {
     dc.activeDialog!.state = state;
     const language = await this.language.get(dc.context);
     const changes: CaseChange[] = [];
-    for (const text of options?.said ?? []) {
+    // The question is read for what it says outright; a time with no words around it in the
+    // answer to the offer ("yes, 06:02") answers the check's first question, the error time.
+    for (const [k, text] of (options?.said ?? []).entries()) {
       if (!text.trim()) continue;
-      const applied = applyReading(state.case, this.read(text, language, state, 'offer'), { defaultRestartMinute: this.defaultRestartMinute });
+      const expecting = k === 0 ? 'offer' : 'errorTime';
+      const applied = applyReading(state.case, this.read(text, language, state, expecting), { expecting: expectingOf(expecting), defaultRestartMinute: this.defaultRestartMinute });
       state.case = applied.case;
       changes.push(...applied.changes);
     }
@@ -132,6 +135,13 @@ export class GuidedCheckDialog extends Dialog<GuidedCheckOptions> {
     }
 
     // Nothing new for the case: a question, "I don't know", a vague or unreadable time, or another topic.
+    // A question that is not about the restart or the zones may be about another article: that first.
+    const aboutTheCheck = reading.question === 'whereRestartTime' || reading.question === 'whatZone';
+    if (reading.question && !aboutTheCheck && (await this.answeredAnotherQuestion(context, text, language))) {
+      state.unreadable = 0;
+      await context.sendActivity(c.case.resume);
+      return this.advance(dc, state, [], false, true);
+    }
     const aside = this.aside(reading, state, c);
     if (aside) {
       state.unreadable = 0;
@@ -167,7 +177,9 @@ export class GuidedCheckDialog extends Dialog<GuidedCheckOptions> {
     const judgement = this.judge(state, times);
     if (judgement.kind === 'needs' || judgement.kind === 'askConsoleZone') {
       if (judgement.kind === 'askConsoleZone') state.case.zoneAsked = true;
-      const asking: Asking = judgement.kind === 'askConsoleZone' ? 'consoleZone' : judgement.what;
+      let asking: Asking = judgement.kind === 'askConsoleZone' ? 'consoleZone' : judgement.what;
+      // "Right after midnight": the exact minute first, while the user has the log open.
+      if (asking === 'restartTime' && state.case.errors.length > 0 && state.case.errors.every((error) => error.vague)) asking = 'exactErrorTime';
       if (asking === 'errorTime' && state.case.successes.length > 0 && state.case.errors.length === 0 && !quiet) {
         await context.sendActivity(c.case.noErrorLine(state.case.successes.map((s) => formatClock(s))));
       }
@@ -207,10 +219,15 @@ export class GuidedCheckDialog extends Dialog<GuidedCheckOptions> {
     );
   }
 
-  /** The failing workflows: those in error lines, else those named anywhere; only plain names are shown. */
+  /**
+   * The failing workflows: a log line says which workflow failed; words are looser ("both
+   * mcSynch_mcExec1 and mcSynch_mcExec2 blew up at 06:01"), so a typed error counts every
+   * workflow named. Only plain names are shown.
+   */
   private workflows(current: Case): string[] {
-    const failing = current.errors.map((error) => error.workflow).filter((name): name is string => name !== undefined);
-    const names = failing.length > 0 ? failing : current.workflows;
+    const fromLogs = current.errors.filter((error) => error.source === 'log').flatMap((error) => (error.workflow ? [error.workflow] : []));
+    const typed = current.errors.some((error) => error.source !== 'log');
+    const names = [...fromLogs, ...(typed || fromLogs.length === 0 ? current.workflows : [])];
     const plain: string[] = [];
     for (const name of names) {
       const shown = plainName(name);
@@ -423,16 +440,17 @@ export class GuidedCheckDialog extends Dialog<GuidedCheckOptions> {
 function describeChanges(changes: readonly CaseChange[], c: Catalog): string | undefined {
   const noted: string[] = [];
   const corrected: string[] = [];
-  const addedErrors = changes.flatMap((change) => (change.kind === 'added' && change.role === 'error' ? [change.value] : []));
+  // A rough time ("right after midnight") is not repeated back: the exact minute is asked for.
+  const addedErrors = changes.flatMap((change) => (change.kind === 'added' && change.role === 'error' && !change.value.vague ? [change.value] : []));
   if (addedErrors.length > 0) {
-    noted.push(c.case.errorAt(addedErrors.map((fact) => formatClock(fact)), distinct(addedErrors.flatMap((fact) => (fact.workflow && plainName(fact.workflow) ? [plainName(fact.workflow)!] : [])))));
+    noted.push(c.case.errorAt(addedErrors.map(timeWithZone), distinct(addedErrors.flatMap((fact) => (fact.workflow && plainName(fact.workflow) ? [plainName(fact.workflow)!] : [])))));
   }
   const addedRestarts = changes.flatMap((change) => (change.kind === 'added' && change.role === 'restart' ? [change.value] : []));
   for (const fact of addedRestarts) noted.push(fact.source === 'default' ? c.case.restartDefault(formatClock(fact)) : c.case.restartAt([timeWithZone(fact)]));
   for (const change of changes) {
     if (change.kind === 'replaced') {
       const now = change.role === 'error' ? c.case.errorAt(change.value.map((fact) => formatClock(fact)), []) : c.case.restartAt(change.value.map(timeWithZone));
-      const target = change.previous.some((fact) => fact.source === 'default') ? noted : corrected;
+      const target = change.previous.length === 0 || change.previous.some((fact) => fact.source === 'default') ? noted : corrected;
       target.push(`${now}${change.previous.length && target === corrected ? c.case.was(change.previous.map((fact) => formatClock(fact))) : ''}`);
     } else if (change.kind === 'zone') {
       const text = change.which === 'serverZone' ? c.case.serverZone(change.value.label) : isServerZone(change.value) ? c.case.consoleIsServer : c.case.consoleZone(change.value.label);
@@ -450,8 +468,8 @@ function describeChanges(changes: readonly CaseChange[], c: Catalog): string | u
   return lines.length ? lines.join('\n\n') : undefined;
 }
 
-function timeWithZone(fact: { minuteOfDay: number; zone?: ZoneRef }): string {
-  const time = clock(fact.minuteOfDay);
+function timeWithZone(fact: { minuteOfDay: number; second?: number; zone?: ZoneRef }): string {
+  const time = formatClock(fact);
   return fact.zone && !isServerZone(fact.zone) ? `${time} ${fact.zone.label}` : time;
 }
 

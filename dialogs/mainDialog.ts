@@ -6,6 +6,8 @@ import { catalog } from '../src/i18n/catalog';
 import { recognizeSmallTalk } from '../src/language/intents';
 import { checkPatterns, type GuidedCheckData } from '../src/kb/checkData';
 import { personLanguage } from '../src/language/personLanguage';
+import { readFacts } from '../src/case/readFacts';
+import type { Language } from '../src/kb/types';
 import type { KbIndex } from '../src/search/searchIndex';
 import { AskDialog, type Asked } from './askDialog';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
@@ -41,7 +43,7 @@ export class MainDialog extends CancelAndHelpDialog {
     super('main', language, checkPatterns(check).errorSignatures);
     this.patterns = checkPatterns(check);
     this.addDialog(new AskDialog(CHOICE, choiceQuestion(index), language))
-      .addDialog(new AskDialog(OFFER, offerQuestion(index), language))
+      .addDialog(new AskDialog(OFFER, offerQuestion(index, (text, language) => this.holdsFacts(text, language)), language))
       .addDialog(new GuidedCheckDialog(GUIDED_CHECK, check, index, language, record))
       .addDialog(new WaterfallDialog(STEPS, [this.search.bind(this), this.showArticle.bind(this), this.afterOffer.bind(this)]));
     this.initialDialogId = STEPS;
@@ -95,7 +97,7 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async showArticle(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const chosen = step.result as Asked<ChoiceAnswer>;
-    if (!chosen.answered) return step.endDialog();
+    if (!chosen.answered) return this.notUnderstood(step);
     if ('newQuestion' in chosen.value) return step.replaceDialog(this.id, { question: chosen.value.newQuestion });
     if ('none' in chosen.value) {
       await step.context.sendActivity(catalog(await this.language.get(step.context)).choiceNone);
@@ -114,11 +116,23 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async afterOffer(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const offer = step.result as Asked<OfferAnswer>;
-    if (!offer.answered) return step.endDialog();
+    if (!offer.answered) return this.notUnderstood(step);
     if ('newQuestion' in offer.value) return step.replaceDialog(this.id, { question: offer.value.newQuestion });
     if (offer.value.accepted) return this.startCheck(step, (step.values as { question?: string }).question ?? '', offer.value.said);
     await step.context.sendActivity(catalog(await this.language.get(step.context)).offerDeclined);
     return step.endDialog();
+  }
+
+  /** Three answers that could not be read: say so and stop, rather than leave the last one unanswered. */
+  private async notUnderstood(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(catalog(await this.language.get(step.context)).notUnderstood);
+    return step.endDialog();
+  }
+
+  /** Whether a message tells the check something: a time, a zone, a log line, a restart's duration. */
+  private holdsFacts(text: string, language: Language): boolean {
+    const reading = readFacts(text, { language, patterns: this.patterns, expecting: 'errorTime' });
+    return reading.times.length > 0 || reading.successes.length > 0 || !!reading.serverZone || !!reading.consoleZone || reading.restartDurationMinutes !== undefined;
   }
 
   /** Starts the check with what the user already said: the question (a pasted log, a workflow) and the answer to the offer. */

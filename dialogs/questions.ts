@@ -1,10 +1,8 @@
 import { MessageFactory } from 'botbuilder';
 import { articleCard, choiceCard, yesNoCard } from './cards';
-import { recognizeYesNo } from '../src/language/intents';
+import { recognizeYesNo, startsWithYes } from '../src/language/intents';
 import type { Language } from '../src/kb/types';
 import type { KbIndex } from '../src/search/searchIndex';
-import { hasTimestampedLogLine } from '../src/time/logLines';
-import { parseTime } from '../src/time/parseTime';
 import type { Question } from './askDialog';
 import type { UserInput } from './userInput';
 
@@ -19,7 +17,11 @@ function newQuestion(input: UserInput, index: KbIndex, language: Language): stri
 /** Yes or no; yes with what the user said when it holds more than a yes ("yes, it failed at 06:02"). */
 export type OfferAnswer = { accepted: boolean; said?: string } | { newQuestion: string };
 
-export function offerQuestion(index: KbIndex): Question<OfferAnswer, { article: string }> {
+/**
+ * The offer of the guided check. `holdsFacts` tells whether a message says something the check
+ * can use (a time, a zone, a log line): such an answer is a yes that already started.
+ */
+export function offerQuestion(index: KbIndex, holdsFacts: (text: string, language: Language) => boolean): Question<OfferAnswer, { article: string }> {
   return {
     helpKey: 'offer',
     render: (c, language, retry, { article }) => {
@@ -32,7 +34,7 @@ export function offerQuestion(index: KbIndex): Question<OfferAnswer, { article: 
       if (yesNo === false) return { kind: 'answer', value: { accepted: false } };
       // A yes that says more ("sí, falló a las 6:02 y el servidor va en UTC"), or facts instead of a yes:
       // the check starts with them.
-      if (yesNo || hasTimestampedLogLine(input.text) || parseTime(input.text, language).ok) return { kind: 'answer', value: { accepted: true, said: input.text } };
+      if (yesNo || startsWithYes(input.text) || (input.text && holdsFacts(input.text, language))) return { kind: 'answer', value: { accepted: true, said: input.text } };
       const asked = newQuestion(input, index, language);
       return asked ? { kind: 'answer', value: { newQuestion: asked } } : { kind: 'unreadable' };
     },

@@ -66,7 +66,7 @@ export const NO_THEN = /^\s*no\s*[,.!:;-]/;
 export const CORRECTION_PHRASES = /\b(?:error mio|my mistake|my bad|me equivoque)\b/g;
 
 /** Words that make a time approximate. */
-export const VAGUE = /\b(?:sobre|alrededor|a eso de|eso de|hacia|mas o menos|aprox\w*|tipo|cerca de|como a|around|about|approx\w*|roughly|more or less|or so|something like|give or take|circa|y pico|y algo)\b|\d\s*-?ish\b/;
+export const VAGUE = /\b(?:sobre|alrededor|a eso de|eso de|hacia|mas o menos|aprox\w*|tipo|cerca de|como a|around|about|approx\w*|roughly|more or less|or so|something like|give or take|circa|y pico|y algo|(?:right|just|shortly|soon) after|(?:justo|poco|nada mas) despues de|pasad[oa]s? (?:la|las)|past midnight|after midnight|despues de (?:la )?medianoche)\b|\d\s*-?ish\b/;
 
 /** Approximation words the time grammar does not know: removed before it reads the clause ("6 y pico" → "6"). */
 export const VAGUE_NOISE = /\b(?:y pico|y algo|more or less|or so|give or take|something like)\b|(?<=\d)\s*-?ish\b/g;

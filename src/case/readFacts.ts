@@ -306,6 +306,15 @@ function zoneOfTimes(mentions: readonly ZoneMention[], forTimes = false): ZoneRe
   return (region ?? named[0])?.zone ?? zones.find((mention) => isServerZone(mention.zone))?.zone;
 }
 
+/** The console or the server, named in the clause just before (same sentence, no time in it). */
+function ownerBefore(clauses: readonly Clause[], index: number): 'console' | 'server' | undefined {
+  const clause = clauses[index];
+  const before = clauses[index - 1];
+  if (!clause || !before || before.sentence !== clause.sentence || before.times.length > 0 || before.zones.length > 0) return undefined;
+  if (CONSOLE_WORDS.test(before.folded)) return 'console';
+  return SERVER_WORDS.test(before.folded) ? 'server' : undefined;
+}
+
 /**
  * Zones said without a time: the server's ("el servidor está en UTC"), the console's ("la
  * consola muestra hora de Bogotá"), or the zone of times said next to them ("a las 6:02.
@@ -326,6 +335,9 @@ function placeZones(clauses: Clause[], context: ReadContext, reading: Reading): 
     if (CONSOLE_WORDS.test(clause.folded)) reading.consoleZone = zone;
     else if (SERVER_WORDS.test(clause.folded) && concrete) reading.serverZone = concrete;
     else if (context.expecting === 'consoleZone') reading.consoleZone = zone;
+    // "El log del servidor, que está en UTC": the clause before, in the same sentence, says whose zone it is.
+    else if (ownerBefore(clauses, index) === 'console') reading.consoleZone = zone;
+    else if (ownerBefore(clauses, index) === 'server' && concrete) reading.serverZone = concrete;
     // A place named alone is a zone only in a statement about the console or the server.
     else if (clause.zones.every((mention) => mention.bare)) return;
     else if (clause.cued?.role === 'restart' && clause.cued.strength === 'strong') {

@@ -47,7 +47,16 @@ export function applyReading(current: Case, reading: Reading, options: ApplyOpti
   const unplaced = placed.filter((time) => time.role === 'unknown');
 
   for (const role of ['error', 'restart'] as const) {
-    const incoming = distinctFacts(placed.filter((time) => time.role === role).map(withoutRole));
+    let incoming = distinctFacts(placed.filter((time) => time.role === role).map(withoutRole));
+    // "The restart is at 06:00 server time and the 06:04 was server time too": with another
+    // restart in the same message, a "restart" at the odd minute of an error typed before is that
+    // error said again (restarts are set on round minutes: 06:00 and 18:00 stay restarts).
+    if (role === 'restart' && incoming.length > 1 && !reading.correction) {
+      const restated = incoming.filter(
+        (fact) => fact.minuteOfDay % 15 !== 0 && next.errors.some((error) => error.source === 'typed' && error.minuteOfDay === fact.minuteOfDay && !error.vague),
+      );
+      if (restated.length < incoming.length) incoming = incoming.filter((fact) => !restated.includes(fact));
+    }
     if (role === 'restart' && incoming.length === 0 && reading.useDefault && options.defaultRestartMinute !== undefined && next.restarts.length === 0) {
       incoming.push({ minuteOfDay: options.defaultRestartMinute, source: 'default' });
     }

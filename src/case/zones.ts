@@ -143,6 +143,12 @@ const PLACES: ReadonlyArray<readonly [string, string]> = [
   ['uruguay', 'America/Montevideo'],
   ['london', 'Europe/London'],
   ['londres', 'Europe/London'],
+  // "UK time", "British time", "hora del Reino Unido": one zone, with summer time.
+  ['uk', 'Europe/London'],
+  ['british', 'Europe/London'],
+  ['reino unido', 'Europe/London'],
+  ['ireland', 'Europe/Dublin'],
+  ['irlanda', 'Europe/Dublin'],
   ['paris', 'Europe/Paris'],
   ['india', 'Asia/Kolkata'],
   ['eastern', 'America/New_York'],

@@ -127,6 +127,7 @@ export const en: Catalog = {
       ...(facts.notHelpfulReason ? [`Not solved: "${facts.notHelpfulReason}"`] : []),
     ].join('\n'),
   gaveUp: "I still couldn't read that, so let's stop the check here.",
+  notUnderstood: "I still couldn't understand that, so let's leave it here. Describe the problem again, or paste the error, whenever you like.",
 
   case: {
     noted: (items) => `Noted: ${items.join('; ')}.`,

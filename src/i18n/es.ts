@@ -127,6 +127,7 @@ export const es: Catalog = {
       ...(facts.notHelpfulReason ? [`Sin resolver: "${facts.notHelpfulReason}"`] : []),
     ].join('\n'),
   gaveUp: 'Sigo sin poder leerlo, así que dejamos aquí la comprobación.',
+  notUnderstood: 'Sigo sin entenderlo, así que lo dejamos aquí. Vuelve a describir el problema, o pega el error, cuando quieras.',
 
   case: {
     noted: (items) => `Anotado: ${items.join('; ')}.`,

@@ -112,6 +112,8 @@ export interface Catalog {
   summaryIntro: string;
   caseSummary: (facts: CaseFacts) => string;
   gaveUp: string;
+  /** Three unreadable answers to the offer or to a choice of articles. */
+  notUnderstood: string;
 
   /** The guided check reading the case by meaning: what it understood, and what it still needs. */
   case: {

@@ -82,6 +82,12 @@ const NO_START = /^(no|nope|nah|not now|not really|skip|ahora no|paso)\b/;
 const NEGATION = /\b(no|not|don t|dont|never|nunca|tampoco)\b/;
 const MAX_YES_NO_WORDS = 6;
 
+/** "Yes. My console shows Bogotá time…": a yes that goes on, however long. */
+export function startsWithYes(text: string | undefined): boolean {
+  const folded = fold(text ?? '');
+  return /^(yes|yeah|yep|sure|ok|okay|si|vale|claro|dale|de acuerdo|por supuesto|of course)\b(?! not\b| no\b)/.test(folded) && !/^(yes|si) but no\b/.test(folded);
+}
+
 /** Yes or no typed in either language; undefined for anything else. */
 export function recognizeYesNo(text: string | undefined): boolean | undefined {
   const folded = fold(text ?? '');

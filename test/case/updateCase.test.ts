@@ -306,3 +306,29 @@ describe('toServerTime', () => {
     expect(toServerTime(start, { today: TODAY })).toMatchObject({ errors: [{ minuteOfDay: 362 }], zonesKnown: true });
   });
 });
+
+describe('what operators say beside the question', () => {
+  const read = (text: string, language: 'en' | 'es' = 'en', expecting?: Expecting) => readFacts(text, expecting ? { language, patterns, expecting } : { language, patterns });
+
+  test('"UK time" is London, with its summer time', () => {
+    expect(read('Our console shows UK time, the server is on UTC')).toMatchObject({ consoleZone: { name: 'Europe/London' }, serverZone: { name: 'UTC' } });
+  });
+
+  test('"el log del servidor, que está en UTC": the clause before says whose zone it is', () => {
+    const reading = read('en el log del servidor, que esta en UTC, el error es de las 06:03', 'es', 'errorTime');
+    expect(reading.serverZone).toMatchObject({ name: 'UTC' });
+    expect(reading.times).toMatchObject([{ minuteOfDay: 363, role: 'error' }]);
+  });
+
+  test('"right after midnight" is a rough time, to be asked again', () => {
+    expect(read(`mcSynch_mcExec1 failing right after midnight with ${LOGON}`).times).toMatchObject([{ minuteOfDay: 0, role: 'error', vague: true }]);
+  });
+
+  test('the error said again beside the restart stays the error', () => {
+    const start: Case = { ...emptyCase(), errors: [{ minuteOfDay: 364, source: 'typed' }] };
+    const reading = read('is that server time or my local time? anyway the restart is at 06:00 server time and the 06:04 was server time too', 'en', 'restartTime');
+    const { case: result } = applyReading(start, reading, { expecting: 'restartTime' });
+    expect(result.restarts.map((fact) => fact.minuteOfDay)).toEqual([360]);
+    expect(result.errors.map((fact) => fact.minuteOfDay)).toEqual([364]);
+  });
+});

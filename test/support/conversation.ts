@@ -7,7 +7,7 @@ import type { GuidedCheckData } from '../../src/kb/checkData';
 import type { KnowledgeBase } from '../../src/search/knowledgeBase';
 
 /** One user turn and what the bot's replies to it must (and must not) show. */
-export interface Turn {
+interface Turn {
   /** Typed text, or a card submit's `value` (sent with empty text, as Teams does). */
   user: string | { value: Record<string, unknown> };
   expect?: Array<string | RegExp>;
@@ -17,6 +17,8 @@ export interface Turn {
 export interface Script {
   name: string;
   locale?: string;
+  /** Teams' localTimezone on every activity (the device's zone). */
+  localTimezone?: string;
   turns: Turn[];
 }
 
@@ -42,6 +44,7 @@ export function conversationRunner(knowledgeBase: KnowledgeBase, guidedCheck: Gu
       const activity: Partial<Activity> = typeof turn.user === 'string' ? { type: 'message', text: turn.user } : { type: 'message', text: '', value: turn.user.value };
       // As a channel does: the client's locale on every activity.
       activity.locale = adapter.locale;
+      if (script.localTimezone) activity.localTimezone = script.localTimezone;
       await adapter.receiveActivity(activity);
       const replies = adapter.activeQueue
         .splice(0)
