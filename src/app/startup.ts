@@ -18,7 +18,7 @@ import { consistentTurns } from '../state/consistentTurn';
 /** Start-up shared by the HTTP service (src/index.ts) and the terminal chat (src/cli/chat.ts). */
 
 /** The article whose guided check the bot walks users through. */
-export const GUIDED_CHECK_ARTICLE = 'KA-05406';
+const GUIDED_CHECK_ARTICLE = 'KA-05406';
 
 /**
  * Reads `.env` from the repository root, as the samples do beside their code, so that

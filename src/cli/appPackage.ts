@@ -12,7 +12,7 @@ import { REPOSITORY_ROOT } from '../kb/paths';
  */
 
 export const APP_PACKAGE_DIR = path.join(REPOSITORY_ROOT, 'appPackage');
-export const DEFAULT_PACKAGE_FILE = path.join(REPOSITORY_ROOT, 'dist', 'appPackage.zip');
+const DEFAULT_PACKAGE_FILE = path.join(REPOSITORY_ROOT, 'dist', 'appPackage.zip');
 
 /** The ids in the committed manifest, replaced by MicrosoftAppId when packaging. */
 export const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
@@ -20,7 +20,7 @@ export const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Icon sizes Teams requires: a full-colour 192x192 and a 32x32 white-on-transparent outline. */
-export const ICON_SIZES = { color: 192, outline: 32 } as const;
+const ICON_SIZES = { color: 192, outline: 32 } as const;
 
 export class PackageError extends Error {}
 
@@ -59,7 +59,7 @@ export function readJson<T>(file: string): T {
 }
 
 /** The manifest with the app id and the bot id set to `appId`. */
-export function manifestFor(template: ManifestJson, appId: string): ManifestJson {
+function manifestFor(template: ManifestJson, appId: string): ManifestJson {
   const manifest = structuredClone(template);
   manifest.id = appId;
   if (!manifest.bots?.length) throw new PackageError('The manifest declares no bot');
@@ -86,7 +86,7 @@ export async function validateAgainstBundledSchema(json: object, schemaPath: str
 }
 
 /** The files the package holds beside manifest.json: the icons and the localization files. */
-export function referencedFiles(manifest: ManifestJson): string[] {
+function referencedFiles(manifest: ManifestJson): string[] {
   const localization = manifest.localizationInfo;
   return [
     manifest.icons.color,
@@ -97,7 +97,7 @@ export function referencedFiles(manifest: ManifestJson): string[] {
 }
 
 /** A PNG's size from its header, or a PackageError when the file is no PNG. */
-export function pngSize(data: Buffer, name: string): { width: number; height: number } {
+function pngSize(data: Buffer, name: string): { width: number; height: number } {
   const signature = '89504e470d0a1a0a';
   if (data.length < 24 || data.subarray(0, 8).toString('hex') !== signature || data.subarray(12, 16).toString('latin1') !== 'IHDR') {
     throw new PackageError(`${name} is not a PNG file`);

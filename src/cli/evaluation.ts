@@ -11,7 +11,7 @@ export interface LabelledQuestion {
   alsoAccept?: string[];
 }
 
-export interface GroupScore {
+interface GroupScore {
   group: string;
   total: number;
   /** Answerable questions: the right article first. Off-topic ones: no article. */

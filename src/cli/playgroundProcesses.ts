@@ -11,10 +11,10 @@ import path from 'node:path';
 import { REPOSITORY_ROOT } from '../kb/paths';
 
 /** The Playground's command line, from its package: `agentsplayground` / `teamsapptester`. */
-export const PLAYGROUND_CLI = require.resolve('@microsoft/m365agentsplayground/cli.js', { paths: [REPOSITORY_ROOT] });
+const PLAYGROUND_CLI = require.resolve('@microsoft/m365agentsplayground/cli.js', { paths: [REPOSITORY_ROOT] });
 
 /** The bot's entry point, run from source with tsx's loader, as `npm start` runs its build. */
-export const BOT_ENTRY = path.join(REPOSITORY_ROOT, 'src', 'index.ts');
+const BOT_ENTRY = path.join(REPOSITORY_ROOT, 'src', 'index.ts');
 
 export interface ChildHandle {
   readonly name: string;
@@ -27,7 +27,7 @@ export interface ChildHandle {
   stop(graceMs?: number): Promise<void>;
 }
 
-export interface SpawnOptions {
+interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   /** Also append everything the process prints to this file. */
@@ -85,7 +85,7 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Starts `node args…` as the leader of a new process group. */
-export function spawnNode(name: string, args: string[], options: SpawnOptions = {}): ChildHandle {
+function spawnNode(name: string, args: string[], options: SpawnOptions = {}): ChildHandle {
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: options.cwd ?? REPOSITORY_ROOT,
     env: options.env ?? process.env,
@@ -152,7 +152,7 @@ export function spawnNode(name: string, args: string[], options: SpawnOptions = 
 }
 
 /** Polls `url` until it answers 200, the process exits, or `timeoutMs` passes. */
-export async function waitForHttp(url: string, child: ChildHandle, timeoutMs: number): Promise<void> {
+async function waitForHttp(url: string, child: ChildHandle, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void child.exited.then((code) => {

@@ -22,12 +22,12 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** A body larger than this is not read to its end: the connection is dropped instead of answered. */
 const MAX_DRAINED_BYTES = 32 * 1024 * 1024;
 /** Deepest nesting of objects and arrays accepted; a real activity nests less than ten deep. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 /** A body not received in this time is answered 408. */
 const BODY_TIMEOUT_MS = 30_000;
 
 /** The response body for each refusal: fixed texts, nothing from the request or the server. */
-export function refusal(code: string, message: string): { code: string; message: string } {
+function refusal(code: string, message: string): { code: string; message: string } {
   return { code, message };
 }
 
@@ -130,7 +130,7 @@ export function readJsonBody(options: BodyOptions): RequestHandler {
 }
 
 /** JSON text to a value; `__proto__` keys are dropped, and deep nesting is refused before parsing. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   if (!text.trim()) return { ok: false, reason: 'empty body' };
   if (nestingExceeds(text, MAX_JSON_DEPTH)) return { ok: false, reason: `JSON nested deeper than ${MAX_JSON_DEPTH}` };
   try {
@@ -215,7 +215,7 @@ const ActivitySchema = z.looseObject({
  * A parsed body as an Activity, or why not. Null fields are removed (as if absent) and the
  * timestamps become Dates, as the SDK's own HTTP handler does.
  */
-export function parseActivity(body: unknown): { ok: true; activity: Activity } | { ok: false; reason: string } {
+function parseActivity(body: unknown): { ok: true; activity: Activity } | { ok: false; reason: string } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, reason: 'not a JSON object' };
   const checked = ActivitySchema.safeParse(body);
   if (!checked.success) {

@@ -14,7 +14,7 @@ import type { Logger } from '../observability/logger';
  * A second signal exits at once (1).
  */
 
-export const SHUTDOWN_TIMEOUT_MS = 10_000;
+const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export interface ShutdownOptions {
   logger: Logger;

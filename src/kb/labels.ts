@@ -61,7 +61,7 @@ export function labelKey(text: string): string {
 }
 
 /** The part a label names, or null when the text is not one of the known labels. */
-export function partForLabel(text: string): PartKind | null {
+function partForLabel(text: string): PartKind | null {
   // The longest label is the community footer's; longer text is a sentence, not a label.
   if (text.length > MAX_LABEL_MARKUP) return null;
   const key = labelKey(text);

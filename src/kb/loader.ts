@@ -7,10 +7,10 @@ import { DEFAULT_CHECKS_DIR, DEFAULT_KB_DIR, splitKbPath } from './paths';
 import { sliceYielder } from './slices';
 import { LANGUAGES, type Article, type Language } from './types';
 
-export { DEFAULT_CHECKS_DIR, DEFAULT_KB_DIR, splitKbPath };
+export { DEFAULT_KB_DIR, splitKbPath };
 export type { GuidedCheckData };
 
-export interface SkippedFile {
+interface SkippedFile {
   file: string;
   reason: string;
 }

@@ -35,7 +35,7 @@ export function normalizeLineEndings(text: string): string {
 }
 
 /** Non-breaking spaces (raw or `&nbsp;`, once decoded) become ordinary spaces; zero-width ones go. */
-export function replaceNbsp(text: string): string {
+function replaceNbsp(text: string): string {
   return text.replace(NBSP, ' ').replace(ZERO_WIDTH, '');
 }
 
@@ -66,7 +66,7 @@ export function stripHtmlTags(text: string): string {
 }
 
 /** Only the editor's formatting tags: what code blocks may contain by accident. */
-export function stripFormattingTags(text: string): string {
+function stripFormattingTags(text: string): string {
   return text.replace(LINE_BREAK_TAG, '\n').replace(FORMATTING_TAG, '');
 }
 
@@ -146,7 +146,7 @@ function restoreHeld(text: string, held: readonly string[]): string {
 }
 
 /** Code block lines: keep the code and its indentation, drop editor noise and decode entities. */
-export function cleanCodeBlock(lines: readonly string[]): string {
+function cleanCodeBlock(lines: readonly string[]): string {
   const text = replaceNbsp(decodeEntities(stripFormattingTags(lines.join('\n'))));
   const codeLines = text.split('\n').map((line) => line.replace(/\s+$/, ''));
   const indents = codeLines.filter((line) => line.trim()).map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0);
@@ -159,7 +159,7 @@ export function cleanCodeBlock(lines: readonly string[]): string {
 }
 
 /** `## Description {#description}` → `Description`; other lines unchanged. */
-export function stripHeadingMarker(line: string): string {
+function stripHeadingMarker(line: string): string {
   const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*(?:\{#[\w-]+\})?\s*#*\s*$/.exec(line);
   return heading ? (heading[1] ?? '') : line;
 }

@@ -7,7 +7,7 @@ import { splitSteps } from './steps';
 import { LANGUAGES, type Article, type Language } from './types';
 
 /** Experience League's address for an article; the number is lower case in the path. */
-export function articleUrl(number: string, language: Language): string {
+function articleUrl(number: string, language: Language): string {
   return `https://experienceleague.adobe.com/${language}/docs/experience-cloud-kcs/kbarticles/${number.toLowerCase()}`;
 }
 
@@ -127,7 +127,7 @@ function environmentText(text: string): string {
  * leaves quotes around the whole value (`"Aprenda a ..."`) or unbalanced at one end
  * (`"Adobe Campaign: ... report'`): those go, quotes inside the text stay.
  */
-export function cleanTitle(raw: string): string {
+function cleanTitle(raw: string): string {
   let title = toSingleLine(raw);
   for (const quote of ['"', "'"]) {
     const count = (value: string): number => value.split(quote).length - 1;
@@ -146,7 +146,7 @@ function articleNumber(data: Record<string, unknown>, source: string): string {
 }
 
 /** The folder an article sits in (`en/`, `es/`) says its language. */
-export function languageFromFolder(file: string): Language | null {
+function languageFromFolder(file: string): Language | null {
   const folder = path.basename(path.dirname(file)).toLowerCase();
   return (LANGUAGES as readonly string[]).includes(folder) ? (folder as Language) : null;
 }

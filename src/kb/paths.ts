@@ -6,7 +6,7 @@ import path from 'node:path';
  * `dist/src/kb` once compiled. The root is the first folder up with both `package.json` and
  * `kb/` (a `package.json` copied into `dist/` must not win); else the first with `package.json`.
  */
-export function findRepositoryRoot(start: string = __dirname): string {
+function findRepositoryRoot(start: string = __dirname): string {
   let firstPackage: string | null = null;
   for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'package.json'))) {

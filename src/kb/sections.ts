@@ -5,7 +5,7 @@ import { detectLabelLine, labelKey, type PartKind } from './labels';
  * (`## Description` / `## Resolution`) and the labelled part it belongs to, if any.
  */
 
-export type SectionKind = 'lead' | 'description' | 'resolution' | 'other';
+type SectionKind = 'lead' | 'description' | 'resolution' | 'other';
 
 export interface BodySegment {
   section: SectionKind;

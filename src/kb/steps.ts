@@ -96,7 +96,7 @@ function isSubheading(block: Block): boolean {
  * "Follow these steps to fix the issue:" says nothing the numbered steps do not. Longer or
  * conditional introductions ("If hosted by Adobe, contact Support to perform the steps below:") do.
  */
-export function isGenericStepsIntro(text: string): boolean {
+function isGenericStepsIntro(text: string): boolean {
   return (
     text.length <= 70 &&
     !/^(?:if|when|unless|si|cuando)\b/i.test(text) &&

@@ -107,6 +107,6 @@ function isErrorLike(error: unknown): error is { name?: unknown; message: string
 }
 
 /** JWTs (three base64url parts, the first one a JSON header: "eyJ...") replaced by a marker. */
-export function scrubTokens(text: string): string {
+function scrubTokens(text: string): string {
   return text.replace(/eyJ[\w-]*\.[\w-]*\.?[\w-]*/g, '[token]').replace(/\bBearer\s+\S+/gi, 'Bearer [token]');
 }

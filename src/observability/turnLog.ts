@@ -23,7 +23,7 @@ export function hashConversationId(conversationId: string, salt: string): string
 }
 
 /** A salt for processes not given one: hashes then hold for the process's life only. */
-export function randomSalt(): string {
+function randomSalt(): string {
   return randomBytes(16).toString('hex');
 }
 

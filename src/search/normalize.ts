@@ -5,7 +5,7 @@
  */
 
 /** Longest user text the search looks at; a pasted log beyond this adds nothing but cost. */
-export const MAX_QUERY_LENGTH = 4000;
+const MAX_QUERY_LENGTH = 4000;
 
 // Teams sends mentions as <at>Name</at>; other clients leave "@Name".
 const MENTION_TAG = /<at>[^<]*<\/at>/gi;
@@ -50,7 +50,7 @@ const VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bserver\s?conf\b/g, 'serverconf'],
 ];
 
-export function foldVariants(folded: string): string {
+function foldVariants(folded: string): string {
   let text = folded;
   for (const [pattern, replacement] of VARIANTS) text = text.replace(pattern, replacement);
   return text;

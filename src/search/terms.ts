@@ -87,7 +87,7 @@ const STEMMERS: Record<Language, (word: string) => string> = {
 const STEM_CACHE: Record<Language, Map<string, string>> = { en: new Map(), es: new Map() };
 const STEM_CACHE_LIMIT = 200_000;
 
-export function stem(word: string, language: Language): string {
+function stem(word: string, language: Language): string {
   // Identifiers and numbers (mcexec1, 0x80004005, xtk) are kept whole.
   if (/\d/.test(word) || word.length <= 3) return word;
   const cache = STEM_CACHE[language];

@@ -36,14 +36,14 @@ export interface ConsistentTurnOptions {
   logger?: Logger;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 3;
+const DEFAULT_MAX_ATTEMPTS = 3;
 
 /** The bot, each turn run through {@link runConsistentTurn}. */
 export function consistentTurns(bot: TurnRunner, options: ConsistentTurnOptions): TurnRunner {
   return { run: (context) => runConsistentTurn(bot, context, options) };
 }
 
-export async function runConsistentTurn(bot: TurnRunner, context: TurnContext, options: ConsistentTurnOptions): Promise<TurnOutcome> {
+async function runConsistentTurn(bot: TurnRunner, context: TurnContext, options: ConsistentTurnOptions): Promise<TurnOutcome> {
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const { turnId } = turnFacts(context);
   const log = (options.logger ?? fallbackLogger()).child({ turnId });

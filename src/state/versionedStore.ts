@@ -80,7 +80,7 @@ export class MemoryVersionedStore implements VersionedStore {
 /* eslint-enable @typescript-eslint/require-await */
 
 /** One line for the log: HTTP status and storage error code, or the network error's code. */
-export function describeStorageError(error: unknown): string {
+function describeStorageError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const { statusCode, code } = error as { statusCode?: number; code?: string };
   const parts = [statusCode && `HTTP ${statusCode}`, code, !statusCode && !code ? error.message : undefined].filter(Boolean);

@@ -10,7 +10,7 @@ import type { Language } from '../kb/types';
  * (the welcome, once per conversation, and the tenant allow-list).
  */
 
-export const TEAMS_CHANNEL_ID = 'msteams';
+const TEAMS_CHANNEL_ID = 'msteams';
 
 const AT_TAG = /<at>([^<]*)<\/at>/gi;
 
@@ -60,7 +60,7 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
 }
 
 /** The client's locale: the activity's, else the one in its clientInfo entity (Teams sends both). */
-export function clientLocale(activity: Partial<Activity>): string | undefined {
+function clientLocale(activity: Partial<Activity>): string | undefined {
   if (activity.locale) return activity.locale;
   const clientInfo = (activity.entities ?? []).find((entity) => entity.type === 'clientInfo') as { locale?: unknown } | undefined;
   return typeof clientInfo?.locale === 'string' ? clientInfo.locale : undefined;

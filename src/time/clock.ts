@@ -29,11 +29,11 @@ export function clockTime(hour: number, minute: number, second?: number): ClockT
   return second === undefined ? { minuteOfDay } : { minuteOfDay, second };
 }
 
-export function hourOf(t: ClockTime): number {
+function hourOf(t: ClockTime): number {
   return Math.floor(t.minuteOfDay / 60);
 }
 
-export function minuteOf(t: ClockTime): number {
+function minuteOf(t: ClockTime): number {
   return t.minuteOfDay % 60;
 }
 

@@ -14,7 +14,7 @@ import { findTimes, type GrammarFindings } from './timeGrammar';
 import { normalizeForTime, tokenizeTime } from './timeTokens';
 import { VOCABULARIES, type TimeLanguage } from './timeWords';
 
-export type TimeParseFailure =
+type TimeParseFailure =
   /** Nothing but spaces and punctuation. */
   | 'empty'
   /** No time found ("no sé", "banana"). */

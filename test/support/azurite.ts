@@ -17,7 +17,7 @@ import { freePort } from '../../src/cli/localPort';
  */
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
-export const AZURITE_ACCOUNT = 'devstoreaccount1';
+const AZURITE_ACCOUNT = 'devstoreaccount1';
 export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 const AZURITE_BLOB = require.resolve('azurite/dist/src/blob/main.js');

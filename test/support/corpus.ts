@@ -5,7 +5,7 @@ import path from 'node:path';
  * Where the shared KB corpus is: KB_CORPUS, else ../shared/kb-corpus beside the repository.
  * Null when this machine has none, so that corpus tests can say what they skip.
  */
-export function corpusDir(): string | null {
+function corpusDir(): string | null {
   const candidate = process.env.KB_CORPUS ?? path.resolve(__dirname, '../../../shared/kb-corpus');
   return existsSync(path.join(candidate, 'en')) ? candidate : null;
 }

@@ -14,9 +14,9 @@ import type { KnowledgeBase } from '../../src/search/knowledgeBase';
 
 export const TENANT = '5e6a1b2c-3d4e-4f60-8a9b-0c1d2e3f4a5b';
 export const OTHER_TENANT = '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
-export const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 export const BOT: ChannelAccount = { id: `28:${APP_ID}`, name: 'Campaign KB' };
-export const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
+const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 
 export interface TeamsUser {
   id: string;
@@ -45,7 +45,7 @@ export const channel = (rootMessageId?: string): Place => ({
   ...(rootMessageId ? { rootMessageId } : {}),
 });
 
-export function conversationOf(place: Place, tenant = TENANT): ConversationAccount {
+function conversationOf(place: Place, tenant = TENANT): ConversationAccount {
   switch (place.kind) {
     case 'personal':
       return { id: `a:1personal${place.user.aadObjectId.slice(-4)}`, conversationType: 'personal', tenantId: tenant, isGroup: false, name: '' };
@@ -166,7 +166,7 @@ export function memberAdded(place: Place, user: TeamsUser, joining: TeamsUser, o
 }
 
 /** One step of a Teams conversation script: an activity in, what the replies must (not) show. */
-export interface TeamsStep {
+interface TeamsStep {
   send: Partial<Activity>;
   /** Substrings (case-insensitive) or patterns the replies must show. */
   expect?: Array<string | RegExp>;

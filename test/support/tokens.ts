@@ -10,7 +10,7 @@ import { close, listen } from './http';
  */
 
 /** The Bot Framework's issuer for channel tokens (AuthenticationConstants.ToBotFromChannelTokenIssuer). */
-export const CHANNEL_ISSUER = 'https://api.botframework.com';
+const CHANNEL_ISSUER = 'https://api.botframework.com';
 /** An issuer the SDK takes as the Emulator's (Azure AD v1, botframework.com tenant). */
 export const EMULATOR_ISSUER = 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/';
 

@@ -31,7 +31,7 @@ export interface TurnResponse {
 }
 
 /** Longest wait for the Bot Framework's signing keys before the request is refused. */
-export const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 10_000;
+const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 10_000;
 
 export class AuthenticatingAdapter extends CloudAdapter {
   constructor(

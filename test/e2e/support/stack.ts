@@ -9,7 +9,7 @@ import { launchChromium } from './browser';
 import { PlaygroundPage } from './playgroundPage';
 
 /** Screenshots and logs: test-results/e2e/ (cleared at the start of a run). */
-export const RESULTS_DIR = path.join(REPOSITORY_ROOT, 'test-results', 'e2e');
+const RESULTS_DIR = path.join(REPOSITORY_ROOT, 'test-results', 'e2e');
 
 /**
  * The bot as a newcomer runs it (src/index.ts), on a free loopback port, with the articles in
