@@ -224,10 +224,9 @@ describe('with MicrosoftAppId set and signing keys that cannot be had', () => {
     const logs = captureLogs();
     const server = await startBotServer({ env: ENV, logger: logs.logger, adapter: { openIdMetadata: { channel: keys.metadataUrl }, authenticationTimeoutMs: 300 } });
     try {
-      const started = Date.now();
       await expectRefused(server, logs);
-      expect(Date.now() - started).toBeLessThan(5000);
-      expect(logs.withMessage('request not authenticated')[0]?.reason).toMatch(/no answer/);
+      // Refused by the adapter's own 300 ms timeout (which says so), not by the key service.
+      expect(logs.withMessage('request not authenticated')[0]?.reason).toMatch(/no answer from the signing key service within 300 ms/);
     } finally {
       await server.close();
       await keys.close();

@@ -1,7 +1,7 @@
 import { catalog } from '../../src/i18n/catalog';
 import type { Language } from '../../src/kb/types';
 import { startAzurite, type Azurite } from '../support/azurite';
-import { delay, startBotProcess, until, type BotProcess } from '../support/botProcess';
+import { startBotProcess, until, type BotProcess } from '../support/botProcess';
 import { expectStep, guidedCheckSteps, LOCALES } from '../support/guidedCheck';
 import { post } from '../support/http';
 import { startStorageProxy, type StorageProxy } from '../support/storageProxy';
@@ -116,7 +116,12 @@ describe('what a turn run again did besides replying', () => {
         .output()
         .split('\n')
         .filter((line) => line.includes('"msg":"check event"') && line.includes('"event":"verdict"')).length;
-    const [beforeA, beforeB] = [verdicts(a), verdicts(b)];
+    const turns = (instance: BotProcess): number =>
+      instance
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"msg":"turn"')).length;
+    const [beforeA, beforeB, turnsA] = [verdicts(a), verdicts(b), turns(a)];
 
     proxy.holdWrites();
     const onA = a.send(conversation, restartTime!.message, LOCALES.en); // gives the verdict; save held
@@ -129,7 +134,9 @@ describe('what a turn run again did besides replying', () => {
     expect(fromA.text).toContain(catalog('en').askFeedback);
 
     await until(() => verdicts(b) - beforeB === 1, "B's verdict event logged");
-    await delay(200); // (A logs before it answers; give the pipe the time it gave B's)
+    // A's turn line comes after any check event of that turn (the pipe keeps the order): once
+    // it is in, a verdict event from A would be too.
+    await until(() => turns(a) > turnsA, "A's turn logged");
     expect(verdicts(a) - beforeA).toBe(0);
   });
 });

@@ -43,8 +43,9 @@ it('says "temporarily unavailable" in the user\'s language with a 503, stays up,
     // Only the message for the user: no error text, code, host or stack.
     expect(answer.body).toEqual({ activities: [expect.objectContaining({ type: 'message', text: catalog(language).storageUnavailable })] });
     expect(JSON.stringify(answer.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|Error|storage-blob|at \w+ \(/);
-    // Told promptly: the storage SDK's retries are bounded.
-    expect(performance.now() - started).toBeLessThan(5000);
+    // Told promptly: the storage SDK's retries are bounded (blobStore.ts: 2 tries, 500 ms apart
+    // at most, not the SDK's 4 tries over 28 s or more); generous for a busy machine.
+    expect(performance.now() - started).toBeLessThan(15_000);
   }
 
   // As Teams delivers (replies posted to the channel): the user gets the message there, and the

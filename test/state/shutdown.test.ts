@@ -14,6 +14,8 @@ import { startStorageProxy, type StorageProxy } from '../support/storageProxy';
  */
 
 const CONTAINER = 'shutdown-state';
+/** src/http/shutdown.ts's default deadline for the requests in flight. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
 let azurite: Azurite;
 let proxy: StorageProxy;
 
@@ -49,14 +51,20 @@ describe('a bot process receiving SIGTERM', () => {
     await proxy.waitForHeldWrites(1);
 
     const stopped = bot.signal('SIGTERM');
-    await delay(300);
+    let exited = false;
+    void stopped.then(() => (exited = true));
+    const stopping = bot;
+    await until(() => stopping.output().includes('stopping: no new requests'), 'the stop logged');
     // New requests are not taken: the port is closed (or, on a connection already open, 503).
     const refused = await fetch(`${bot.url}/health`).then(
       (response) => response.status,
       () => 'connection refused',
     );
     expect([503, 'connection refused']).toContain(refused);
-    expect(await Promise.race([stopped.then(() => 'exited'), delay(500).then(() => 'still running')])).toBe('still running');
+    // Not exiting is the behaviour here: a process that would leave the turn behind gets a whole
+    // second to do so (a correct one never does; waiting longer cannot make this test flaky).
+    await delay(1000);
+    expect(exited).toBe(false);
 
     // The turn finishes once its save goes through, and the user gets the whole reply.
     proxy.release();
@@ -78,7 +86,8 @@ describe('a bot process receiving SIGTERM', () => {
     bot = await startBotProcess('idle', { STORAGE: 'memory' });
     const started = performance.now();
     expect(await bot.signal('SIGTERM')).toEqual({ code: 0, signal: null });
-    expect(performance.now() - started).toBeLessThan(3000);
+    // At once: not after the deadline for requests in flight, of which there are none.
+    expect(performance.now() - started).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
   }, 30_000);
 });
 
@@ -93,12 +102,11 @@ describe('graceful shutdown deadline', () => {
     });
     const url = await listen(server);
     const hanging = fetch(`${url}/slow`).then((response) => response.status);
-    await delay(100);
-    expect(shutdown.inFlight).toBe(1);
+    await until(() => shutdown.inFlight === 1, 'the request in flight');
     const started = performance.now();
+    // The request never finishes by itself: stop() returning at all is the deadline at work.
     expect(await shutdown.stop('test')).toBe(1);
     expect(performance.now() - started).toBeGreaterThanOrEqual(250);
-    expect(performance.now() - started).toBeLessThan(2000);
     // (The process would exit here; the request is let finish so that the test leaves nothing open.)
     finishSlow();
     expect(await hanging).toBe(200);

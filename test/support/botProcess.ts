@@ -102,8 +102,12 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Waits until `condition` holds (e.g. a line in a process's output, which the pipe may deliver after the reply), or fails after the timeout. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+/**
+ * Waits until `condition` holds (e.g. a line in a process's output, which the pipe may deliver
+ * after the reply), or fails after the timeout: only a cap for when it never comes, so generous
+ * enough for a machine whose cores other processes keep busy.
+ */
+export async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
