@@ -6,7 +6,7 @@ import type { LabelledQuestion } from './evaluation';
 
 /**
  * Search figures for `npm run eval`: top-1, top-3 and rejection, by group, by language and by
- * half of the set (odd and even items: develop on one, keep the other to check it holds), for
+ * half of the set (see HALVES: develop on one, keep the other to check it holds), for
  * this search and for MiniSearch's and fuse.js's defaults over the same articles.
  *
  * - top-1: the right article is the first one the user is given (for this search, the first hit;
@@ -92,7 +92,15 @@ export function fuseDefaults(articles: readonly Article[]): Engine {
   };
 }
 
-const HALVES = ['half odd (1st, 3rd…)', 'half even (2nd, 4th…)'] as const;
+// Halves by article, not by item: the sets hold each question in both languages, one after the
+// other, so odd and even items would share their articles. Answerable items fall in the half of
+// their article number's parity; unanswerable ones alternate.
+const HALVES = ['half A (odd KA-, odd n/a)', 'half B (even KA-, even n/a)'] as const;
+
+function half(item: LabelledQuestion, position: number): (typeof HALVES)[number] {
+  const digit = item.expected === null ? position : Number(item.expected.at(-1));
+  return HALVES[digit % 2 === 1 ? 0 : 1];
+}
 
 export function evaluateSet(questions: readonly LabelledQuestion[], engines: readonly Engine[]): SetReport {
   const rows = new Map<string, Tally[]>();
@@ -105,7 +113,7 @@ export function evaluateSet(questions: readonly LabelledQuestion[], engines: rea
   const groups = [...new Set(questions.map((item) => item.group))];
   for (const label of [...groups.map((group) => `group ${group}`), 'language en', 'language es', HALVES[0], HALVES[1], 'all']) tallies(label);
   questions.forEach((item, position) => {
-    const labels = [`group ${item.group}`, `language ${item.language}`, HALVES[position % 2 === 0 ? 0 : 1], 'all'];
+    const labels = [`group ${item.group}`, `language ${item.language}`, half(item, position), 'all'];
     engines.forEach((engine, e) => {
       const { shown, top3 } = engine.answer(item);
       const accepted = new Set(item.expected === null ? [] : [item.expected, ...(item.alsoAccept ?? [])]);
@@ -131,7 +139,7 @@ export function evaluateSet(questions: readonly LabelledQuestion[], engines: rea
 /** The report as a text table, one line per row; the first engine also gets "offered". */
 export function formatSetReport(report: SetReport): string[] {
   const head = report.engines.map((name, e) => (e === 0 ? `${name}: top-1  top-3  offered  rejected` : `${name}: top-1  top-3  rejected`).padStart(e === 0 ? 44 : 34));
-  const lines = [`${'row'.padEnd(26)} ${'n'.padStart(4)} ${'n/a'.padStart(4)} ${head.join(' |')}`];
+  const lines = [`${'row'.padEnd(28)} ${'n'.padStart(4)} ${'n/a'.padStart(4)} ${head.join(' |')}`];
   for (const { label, tallies } of report.rows) {
     const first = tallies[0]!;
     const cells = tallies.map((t, e) => {
@@ -143,7 +151,7 @@ export function formatSetReport(report: SetReport): string[] {
         .join(' ')
         .padStart(e === 0 ? 44 : 34);
     });
-    lines.push(`${label.padEnd(26)} ${String(first.answerable).padStart(4)} ${String(first.unanswerable).padStart(4)} ${cells.join(' |')}`);
+    lines.push(`${label.padEnd(28)} ${String(first.answerable).padStart(4)} ${String(first.unanswerable).padStart(4)} ${cells.join(' |')}`);
   }
   return lines;
 }

@@ -3,6 +3,9 @@ import { runAtOnce, runInSlices } from '../kb/slices';
 import type { Article, Language } from '../kb/types';
 import { detectLanguage } from '../language/detect';
 import { words } from './normalize';
+import { ambiguityFactor } from './confidence';
+import { ArticleWords, missingNamedFactor, namedThings } from './entities';
+import { SearchPrior } from './prior';
 import { SpellingCorrector } from './spelling';
 import { indexTerms, queryTermGroups, STOP_WORDS, termsOf, type TermGroup } from './terms';
 
@@ -38,6 +41,11 @@ export interface SearchOptions {
 
 /** Below this share of the question matched, the best article is not an answer. */
 export const MIN_CONFIDENCE = 0.56;
+/**
+ * A best article at least this sure but below MIN_CONFIDENCE is a near miss: the best three are
+ * offered as a choice ("Is it one of these?") rather than none.
+ */
+export const NEAR_CONFIDENCE = 0.475;
 /** Hits whose rank is within this ratio of the best are offered as a choice. */
 const CLOSE_RATIO = 0.85;
 const MAX_CHOICES = 3;
@@ -83,6 +91,8 @@ interface WeightedTerm {
 interface QueryGroup {
   terms: WeightedTerm[];
   weight: number;
+  /** The word's own forms (stems in both languages), for the prior. */
+  forms: string[];
 }
 
 export class KbIndex {
@@ -95,6 +105,9 @@ export class KbIndex {
   private readonly ordinal = new Map<string, number>();
   /** Terms in a large share of the articles, with which articles hold them (see commonTermPresence). */
   private commonTerms = new Map<string, Uint8Array>();
+  /** Word statistics of a typical knowledge base (kb/search/prior.json): see idf and confidence. */
+  private readonly prior = SearchPrior.fromFile();
+  private readonly articleWords = new ArticleWords();
 
   private constructor() {
     this.miniSearch = new MiniSearch<IndexedDoc>({
@@ -164,6 +177,12 @@ export class KbIndex {
     const language = options.language ?? detectLanguage(question, options.fallbackLanguage ?? 'en');
     const ranked = this.rankIn(question, language);
     const best = ranked[0];
+    if (best && best.score < MIN_CONFIDENCE) {
+      // A near miss: not sure enough to answer, too close to apologise: "Is it one of these?",
+      // when there is more than one to choose from (a lone near miss is no answer).
+      const near = best.score >= NEAR_CONFIDENCE && ranked.length > 1;
+      return { language, hits: near ? ranked.slice(0, MAX_CHOICES).map(withoutRank) : [] };
+    }
     if (!best || best.score < MIN_CONFIDENCE) return { language, hits: [] };
     const hits = ranked
       .filter((hit, i) => i === 0 || (hit.score >= MIN_CONFIDENCE && hit.rank >= best.rank * CLOSE_RATIO))
@@ -178,7 +197,7 @@ export class KbIndex {
     return this.rankIn(question, language).map(withoutRank);
   }
 
-  private rankIn(question: string, language: Language): Array<SearchHit & { rank: number }> {
+  private rankIn(question: string, language: Language): Ranked[] {
     const named = this.byArticleNumber(question, language);
     if (named) return [{ ...named, rank: Number.MAX_VALUE }];
 
@@ -196,16 +215,31 @@ export class KbIndex {
     );
     const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
     const candidates = this.byArticle(results, rare.length ? [...termWeight.keys()].filter((term) => this.commonTerms.has(term)) : []);
-    const ranked: Array<SearchHit & { rank: number }> = [];
+    const ranked: Ranked[] = [];
     for (const [number, candidate] of candidates) {
       const matchedWeight = coverage(groups, candidate.match);
       const score = confidence(matchedWeight / totalWeight, matchedWeight / this.idf(0));
       // BM25 orders articles; coverage lifts the ones that answer more of the question.
       const rank = candidate.score * (MAX_COVERAGE_LIFT - 1 + score * score);
       const article = this.get(number, language)!;
-      ranked.push({ number, language: article.language, title: article.title, score, article, rank });
+      ranked.push({ number, language: article.language, title: article.title, score, article, rank, bm25: candidate.score, match: candidate.match });
     }
-    return ranked.sort((a, b) => b.rank - a.rank).slice(0, MAX_RANKED);
+    const top = ranked.sort((a, b) => b.rank - a.rank).slice(0, MAX_RANKED);
+    // What the best few matched, weighed against what a typical knowledge base holds, and the
+    // codes, services and names the question gives that they do not have.
+    const namedInQuestion = namedThings(question);
+    for (const hit of top) {
+      const matched = groups.filter((group) => group.terms.some(({ term }) => hit.match?.[term]));
+      hit.ambiguity = this.prior.articlesMatchingAll(matched.map((group) => [...group.forms, ...group.terms.map(({ term }) => term)]));
+      hit.score *= ambiguityFactor(hit.ambiguity);
+      if (namedInQuestion.length)
+        hit.score *= missingNamedFactor(
+          namedInQuestion,
+          this.articleWords.of(hit.number, [this.articles.get(docId(hit.number, 'en')), this.articles.get(docId(hit.number, 'es'))]),
+        );
+      hit.rank = hit.bm25! * (MAX_COVERAGE_LIFT - 1 + hit.score * hit.score);
+    }
+    return top.sort((a, b) => b.rank - a.rank);
   }
 
   /**
@@ -262,20 +296,27 @@ export class KbIndex {
               .map((term) => ({ term, weight: similarity * CORRECTION_FACTOR })),
           );
         }
-        const df = terms.length ? Math.min(...terms.map(({ term }) => this.documentFrequency.get(term) ?? 0)) : 0;
-        // A word the knowledge base has never seen weighs like the rarest word it has: it is
-        // probably what the question is about. Numbers in pasted logs are ids, not topics.
-        const weight = terms.length === 0 && /\d/.test(word) ? 0 : this.idf(df);
-        return { terms, weight };
+        // A word the knowledge base has never seen weighs as the prior has it, else like the
+        // rarest word: it is probably what the question is about. Numbers in pasted logs are ids, not topics.
+        const weighed = terms.length ? terms.map(({ term }) => term) : forms;
+        const weight = terms.length === 0 && /\d/.test(word) ? 0 : Math.max(...weighed.map((term) => this.termIdf(term)));
+        return { terms, weight, forms };
       })
       .filter((group) => group.weight > 0);
   }
 
-  private idf(documentFrequency: number): number {
+  private idf(documentFrequency: number, priorShare = 0): number {
     // A small knowledge base (kb/ alone holds one article in two languages) says nothing about
-    // which words are common; weigh words as if it were part of a corpus of typical size.
-    const n = Math.max(this.documentCount, MIN_IDF_DOCUMENTS);
-    return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
+    // which words are common: its counts are those of a corpus of typical size (the prior's)
+    // plus its own, which outweigh the prior's once it is larger.
+    const priorDocuments = this.prior.documents || MIN_IDF_DOCUMENTS;
+    const n = this.documentCount + priorDocuments;
+    const df = documentFrequency + priorDocuments * priorShare;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private termIdf(term: string): number {
+    return this.idf(this.documentFrequency.get(term) ?? 0, this.prior.share(term));
   }
 }
 
@@ -342,6 +383,9 @@ function docId(number: string, language: Language): string {
   return `${number}:${language}`;
 }
 
-function withoutRank({ rank: _rank, ...hit }: SearchHit & { rank: number }): SearchHit {
+/** A hit while it is ranked: its rank, BM25 score, matched terms, and how many of the prior's articles match as well. */
+type Ranked = SearchHit & { rank: number; bm25?: number; match?: SearchResult['match']; ambiguity?: number };
+
+function withoutRank({ rank: _rank, bm25: _bm25, match: _match, ambiguity: _ambiguity, ...hit }: Ranked): SearchHit {
   return hit;
 }

@@ -1,0 +1,85 @@
+import type { Article } from '../kb/types';
+import { foldText, words } from './normalize';
+
+/**
+ * What a question names that an article must name too to be its answer: an error code
+ * (XSV-350008, PGS-220000, ORA-00904, SQL0911N), a service (xtk:session), a method
+ * (method 'Logon'), an identifier (mcSynch_mcExec1, operationMgt), the client console. A
+ * question about XSV-350024 in mcSynch_mcExec1 shares most of its words with KA-05406
+ * (Logon, session, mcSynch) and is not about it: the code it names counts against any article
+ * that does not have it.
+ *
+ * Each named thing is kept as its folded words ("xsv 350008", "mcsynch mcexec1") and found in an
+ * article's folded words, either language, so that spelling variants meet as they do in search.
+ */
+
+interface Named {
+  kind: 'code' | 'service' | 'method' | 'identifier' | 'context' | 'workflow';
+  /** Alternatives: the article names the thing when it holds any of them. */
+  forms: string[];
+}
+
+/** How much an article that does not name it loses, per kind. */
+// A workflow of another kind ("our import workflow") is another workflow's problem.
+const MISSING_FACTOR: Record<Named['kind'], number> = { code: 0.55, service: 0.7, method: 0.7, identifier: 0.8, context: 0.8, workflow: 0.7 };
+const MIN_FACTOR = 0.3;
+
+const CODE = /\b([a-z]{2,5})-(\d{3,6})\b|\b(sql\d{4,5}[a-z]?)\b/gi;
+const SERVICE = /\b(xtk|nms|nl|ncm|crm|nms)\s*:\s*([a-z][a-z0-9]+)\b/gi;
+const METHOD = /\b(?:method|m[eé]todo)\s+['"‘’«]?([a-z][a-z0-9]+)/gi;
+// Identifiers as code names them: with an underscore, or lower camelCase with a capital inside.
+const IDENTIFIER_ANY_CASE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/gi;
+const IDENTIFIER = /\b[a-z]+[a-z0-9]*[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*\b/g;
+// Places in Campaign that an error or question may be about, in both languages.
+const CONTEXTS: ReadonlyArray<{ pattern: RegExp; forms: string[] }> = [
+  { pattern: /\b(?:client\s+console|console|consola(?:\s+(?:de\s+)?cliente)?)\b/i, forms: ['console', 'consola'] },
+];
+// Workflows named by their kind, next to "workflow" / "flujo": forms ending in * are prefixes.
+const WORKFLOW = String.raw`(?:workflows?|flujos?(?:\s+de\s+trabajo)?|wf)`;
+const WORKFLOW_KINDS: ReadonlyArray<{ kind: string; forms: string[] }> = [
+  { kind: String.raw`import\w*|importaci[oó]n`, forms: ['import*', 'importacion*'] },
+  { kind: String.raw`export\w*|exportaci[oó]n`, forms: ['export*', 'exportacion*'] },
+  { kind: String.raw`clean\s?up|limpieza`, forms: ['cleanup', 'clean up', 'limpieza'] },
+  { kind: String.raw`billing|facturaci[oó]n`, forms: ['billing', 'facturacion'] },
+].map(({ kind, forms }) => ({ kind: String.raw`\b(?:${kind})\b(?:\s+\w+)?\s+${WORKFLOW}\b|\b${WORKFLOW}\s+(?:\w+\s+)?(?:de\s+)?(?:${kind})\b`, forms }));
+
+export function namedThings(question: string): Named[] {
+  const named: Named[] = [];
+  const add = (kind: Named['kind'], ...texts: string[]): void => {
+    const forms = texts.map((text) => words(text).join(' ')).filter(Boolean);
+    if (forms.length && !named.some((thing) => thing.forms[0] === forms[0])) named.push({ kind, forms });
+  };
+  for (const match of question.matchAll(CODE)) add('code', match[0]);
+  for (const match of question.matchAll(SERVICE)) add('service', `${match[1]}:${match[2]}`);
+  for (const match of question.matchAll(METHOD)) add('method', match[1]!);
+  for (const match of question.matchAll(IDENTIFIER_ANY_CASE)) add('identifier', match[0]);
+  for (const match of question.matchAll(IDENTIFIER)) add('identifier', match[0]);
+  for (const { pattern, forms } of CONTEXTS) if (pattern.test(question)) add('context', ...forms);
+  for (const { kind, forms } of WORKFLOW_KINDS) if (new RegExp(kind, 'i').test(question)) named.push({ kind: 'workflow', forms });
+  return named;
+}
+
+/**
+ * The factor, at most 1, by which an article's confidence is lowered for the question's named
+ * things it does not have. `text` is the article's folded words (see ArticleWords).
+ */
+export function missingNamedFactor(named: readonly Named[], text: string): number {
+  let factor = 1;
+  for (const thing of named) if (!thing.forms.some((form) => text.includes(form.endsWith('*') ? ` ${form.slice(0, -1)}` : ` ${form} `))) factor *= MISSING_FACTOR[thing.kind];
+  return Math.max(MIN_FACTOR, factor);
+}
+
+/** Each article number's folded words, both languages, made when first needed and kept. */
+export class ArticleWords {
+  private readonly cache = new Map<string, string>();
+
+  of(number: string, versions: ReadonlyArray<Article | undefined>): string {
+    let text = this.cache.get(number);
+    if (text === undefined) {
+      const parts = versions.filter((article): article is Article => !!article).flatMap((article) => [article.title, article.keywords.join(' , '), article.body]);
+      text = ` ${words(foldText(parts.join('\n'))).join(' ')} `;
+      this.cache.set(number, text);
+    }
+    return text;
+  }
+}
