@@ -117,10 +117,11 @@ const ALL_COUNTED = new RegExp(
 const ALL_PLAIN =
   /\b(?:all of them|all of the (?:mcsynch?s?|workflows)|all (?:the )?(?:mcsynch?s?|workflows|mcsync workflows|mcsynch workflows)|both(?: of them)?|ambos|todos(?: ellos)?|todos los (?:mcsynch?s?|flujos(?: de trabajo)?)|los (?:mcsynch?s|flujos mcsynch?)|the (?:mcsynch? workflows|mcsynch?s))\b/g;
 
-/** Words of each instance (folded): the nearest to a schedule says which it is about. */
-const INSTANCE_WORDS: ReadonlyArray<readonly [RegExp, InstanceSide]> = [
-  [/\b(?:mkt|marketing|control|sync|synch|sincroniz\w*|sincro|mc_?synch?\w*|mc synch?)\b/g, 'marketing'],
-  [/\b(?:rt|execution|ejecucion|real[- ]time|tiempo real|tracking|seguimiento|tracking ?logs?|collect\w*|recopil\w*|recog\w*|recolect\w*|consolid\w*)\b/g, 'execution'],
+/** Words of each instance (folded): the nearest to a schedule says which it is about; naming the instance or its workflow beats naming tracking. */
+const INSTANCE_WORDS: ReadonlyArray<readonly [RegExp, InstanceSide, 'strong' | 'weak']> = [
+  [/\b(?:mkt|marketing|control|sync|synch|sincroniz\w*|sincro|mc_?synch?\w*|mc synch?)\b/g, 'marketing', 'strong'],
+  [/\b(?:rt|execution|ejecucion|real[- ]time|tiempo real)\b/g, 'execution', 'strong'],
+  [/\b(?:tracking|seguimiento|tracking ?logs?|collect\w*|recopil\w*|recog\w*|recolect\w*|consolid\w*)\b/g, 'execution', 'weak'],
 ];
 
 /** Words that make a time of day a schedule's. */
@@ -295,7 +296,8 @@ function readProse(prose: string, context: ScheduleReadContext): ScheduleMention
         const zone = recognizeZones(sentence.text, context.language).find((z) => !z.bare)?.zone;
         if (zone) mention.zone = zone;
       }
-      const instance = instanceOf(folded, tokens, group, groups[k - 1]?.at(-1)?.end ?? 0, groups[k + 1]?.[0]?.start ?? folded.length);
+      const segmentStart = joints.filter((joint) => joint.at < group[0]!.start && !joint.colon).at(-1)?.at ?? 0;
+      const instance = instanceOf(folded, tokens, group, groups[k - 1]?.at(-1)?.end ?? 0, groups[k + 1]?.[0]?.start ?? folded.length, segmentStart);
       if (instance) mention.instance = instance;
       mentions.push(mention);
     });
@@ -414,17 +416,22 @@ function groupsOf(tokens: readonly Token[]): Token[][] {
   return groups;
 }
 
-/** The instance word nearest before the schedule (since the one before), else the first after it (before the next one). */
-function instanceOf(folded: string, tokens: readonly Token[], group: readonly Token[], from: number, to: number): InstanceSide | undefined {
+/**
+ * The instance a schedule is about: the nearest word naming an instance (or its workflow)
+ * before it in its segment, else the nearest tracking word before it, else the first word
+ * after it (before the next schedule).
+ */
+function instanceOf(folded: string, tokens: readonly Token[], group: readonly Token[], from: number, to: number, segmentStart: number): InstanceSide | undefined {
   let text = folded;
   // Workflow names are the marketing side's (mcSynch runs on the control instance), whatever "mcExec" says.
   for (const token of tokens) if (token.kind === 'name') text = text.slice(0, token.start) + 'mcsynch'.padEnd(token.end - token.start).slice(0, token.end - token.start) + text.slice(token.end);
-  const found: Array<{ at: number; side: InstanceSide }> = [];
-  for (const [pattern, side] of INSTANCE_WORDS) for (const match of text.matchAll(pattern)) found.push({ at: match.index, side });
+  const found: Array<{ at: number; side: InstanceSide; strength: 'strong' | 'weak' }> = [];
+  for (const [pattern, side, strength] of INSTANCE_WORDS) for (const match of text.matchAll(pattern)) found.push({ at: match.index, side, strength });
   const start = group[0]!.start;
   const end = group.at(-1)!.end;
-  const before = found.filter((f) => f.at >= from && f.at < start).sort((a, b) => b.at - a.at)[0];
-  if (before) return before.side;
+  const before = found.filter((f) => f.at >= Math.max(from, segmentStart) && f.at < start).sort((a, b) => b.at - a.at);
+  const chosen = before.find((f) => f.strength === 'strong') ?? before[0];
+  if (chosen) return chosen.side;
   return found.filter((f) => f.at >= end && f.at < to).sort((a, b) => a.at - b.at)[0]?.side;
 }
 

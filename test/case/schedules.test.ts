@@ -62,6 +62,8 @@ describe('readSchedules: typed', () => {
     ['En MKT el flujo de sincronización corre cada 2 minutos y en RT el seguimiento se recopila cada hora', 'es', ['[marketing] -: 2', '[execution] -: 60']],
     ['RT collects tracking every hour but mcSynch_mcExec1 runs every 2 minutes', 'en', ['[execution] -: 60', '[marketing] mcSynch_mcExec1: 2']],
     ['sync every 2 min on MKT while tracking hourly on RT', 'en', ['[marketing] -: 2', '[execution] -: 60']],
+    ['The MKT sync workflow picks up tracking every 2 minutes', 'en', ['[marketing] -: 2']],
+    ['el seguimiento se recopila cada hora', 'es', ['[execution] -: 60']],
   ])('instances: %s', (text, language, expected) => {
     expect(read(text, language)).toEqual(expected);
   });
