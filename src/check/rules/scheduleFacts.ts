@@ -29,8 +29,8 @@ const Regex = z.string().refine((source) => {
 export const ScheduleSettingsSchema = z.strictObject({
   /** A Message Center sync workflow's name: mcSynch_<external account>. */
   workflowNameRegex: Regex,
-  /** The errors users paste for the check (for pasted(), and so that readFacts knows the error lines). */
-  errorSignatures: z.array(Regex).min(1),
+  /** The error messages users paste for the check (pasted(), and readFacts's error lines); none for a check without an error message (KA-22897). */
+  errorSignatures: z.array(Regex),
   /** processRestartTime's default, 06:00 server time (configuring-campaign-server.md). */
   defaultRestartTime: Clock,
   /** KA-05406's window: a run from 2 minutes before to 15 after the restart's end fails. */
