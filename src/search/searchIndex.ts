@@ -5,6 +5,7 @@ import { detectLanguage } from '../language/detect';
 import { words } from './normalize';
 import { ambiguityFactor } from './confidence';
 import { ArticleWords, missingNamedFactor, namedThings } from './entities';
+import { Lexicon } from './lexicon';
 import { SearchPrior } from './prior';
 import { SpellingCorrector } from './spelling';
 import { indexTerms, queryTermGroups, STOP_WORDS, termsOf, type TermGroup } from './terms';
@@ -108,6 +109,7 @@ export class KbIndex {
   /** Word statistics of a typical knowledge base (kb/search/prior.json): see idf and confidence. */
   private readonly prior = SearchPrior.fromFile();
   private readonly articleWords = new ArticleWords();
+  private readonly lexicon = Lexicon.fromFiles();
 
   private constructor() {
     this.miniSearch = new MiniSearch<IndexedDoc>({
@@ -229,8 +231,8 @@ export class KbIndex {
     // codes, services and names the question gives that they do not have.
     const namedInQuestion = namedThings(question);
     for (const hit of top) {
-      const matched = groups.filter((group) => group.terms.some(({ term }) => hit.match?.[term]));
-      hit.ambiguity = this.prior.articlesMatchingAll(matched.map((group) => [...group.forms, ...group.terms.map(({ term }) => term)]));
+      const matched = groups.map((group) => group.terms.map(({ term }) => term).filter((term) => hit.match?.[term])).filter((terms) => terms.length > 0);
+      hit.ambiguity = this.prior.articlesMatchingAll(matched);
       hit.score *= ambiguityFactor(hit.ambiguity);
       if (namedInQuestion.length)
         hit.score *= missingNamedFactor(
@@ -288,7 +290,9 @@ export class KbIndex {
     return groups
       .map(({ word, forms }) => {
         let terms: WeightedTerm[] = forms.filter((form) => this.documentFrequency.has(form)).map((term) => ({ term, weight: 1 }));
-        if (terms.length === 0) {
+        // Its synonyms and translations (src/search/lexicon.ts), for articles that word it otherwise.
+        const related = this.lexicon.expand(forms).filter(({ term }) => this.documentFrequency.has(term) && !terms.some((direct) => direct.term === term));
+        if (terms.length === 0 && related.length === 0) {
           terms = this.corrector.suggest(word).flatMap(({ word: known, similarity }) =>
             indexTerms(known, 'en')
               .concat(indexTerms(known, 'es'))
@@ -298,9 +302,9 @@ export class KbIndex {
         }
         // A word the knowledge base has never seen weighs as the prior has it, else like the
         // rarest word: it is probably what the question is about. Numbers in pasted logs are ids, not topics.
-        const weighed = terms.length ? terms.map(({ term }) => term) : forms;
-        const weight = terms.length === 0 && /\d/.test(word) ? 0 : Math.max(...weighed.map((term) => this.termIdf(term)));
-        return { terms, weight, forms };
+        const weighed = (terms.length ? terms : related).map(({ term }) => term);
+        const weight = weighed.length === 0 && /\d/.test(word) ? 0 : Math.max(...(weighed.length ? weighed : forms).map((term) => this.termIdf(term)));
+        return { terms: [...terms, ...related], weight, forms };
       })
       .filter((group) => group.weight > 0);
   }
