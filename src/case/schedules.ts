@@ -114,6 +114,8 @@ const ALL_COUNTED = new RegExp(
   String.raw`\b(?:(?:all|todos|todas)\s+)?(?:(?:los|las|the|all the|all of the|todos los)\s+)?${NUMBER}\s+(?:mc_?synch?s?|mc\s+synch?s?|workflows?|flujos?(?:\s+de\s+trabajo)?|sync\s+workflows?|procesos)\b|\b(?:all|todos(?: los)?)\s+${NUMBER}\b`,
   'g',
 );
+/** "three execution instances", "3 instancias de ejecución": one mcSynch workflow each (domain-notes.md). */
+const ALL_INSTANCES = new RegExp(String.raw`\b${NUMBER}\s+(?:execution instances|rt instances|instancias(?: de ejecucion| rt)|instancias rt)\b`, 'g');
 const ALL_PLAIN =
   /\b(?:all of them|all of the (?:mcsynch?s?|workflows)|all (?:the )?(?:mcsynch?s?|workflows|mcsync workflows|mcsynch workflows)|both(?: of them)?|ambos|todos(?: ellos)?|todos los (?:mcsynch?s?|flujos(?: de trabajo)?)|los (?:mcsynch?s|flujos mcsynch?)|the (?:mcsynch? workflows|mcsynch?s))\b/g;
 
@@ -343,6 +345,10 @@ function tokensOf(text: string, context: ScheduleReadContext): Token[] {
     // "a workflow", "un flujo": one is not all of them.
     if (count === 1) continue;
     take('all', match.index, match.index + match[0].length, count !== undefined && count > 1 ? { count } : {});
+  }
+  for (const match of folded.matchAll(ALL_INSTANCES)) {
+    const count = numberOf(match[1]!);
+    if (count !== undefined && count > 1) take('all', match.index, match.index + match[0].length, { count });
   }
   for (const match of folded.matchAll(ALL_PLAIN)) take('all', match.index, match.index + match[0].length);
   for (const match of folded.matchAll(EVERY_N)) {

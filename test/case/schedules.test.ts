@@ -43,6 +43,10 @@ describe('readSchedules: typed', () => {
     ['both run hourly at :00', 'en', ['all: 60 @:00']],
     ['mcSynch_mcExec1 se ejecuta a las y cuarto', 'es', ['[marketing] mcSynch_mcExec1: @:15']],
     ['mcSynch_mcExec2 runs at 15 minutes past the hour', 'en', ['[marketing] mcSynch_mcExec2: @:15']],
+    ['we have 3 execution instances and their mcSynch run every hour at :00', 'en', ['[marketing] all(3): 60 @:00']],
+    ['tenemos 2 instancias de ejecución y sus mcSynch corren cada 60 minutos en el minuto 0', 'es', ['[marketing] all(2): 60 @:00']],
+    ['mcSync_mcExec1 y mcSync_mcExec2 se ejecutan cada hora a las 00', 'es', ['[marketing] mcSync_mcExec1,mcSync_mcExec2: 60 @00:00']],
+    ['every hour at xx:45', 'en', ['-: 60 @:45']],
   ])('%s', (text, language, expected) => {
     expect(read(text, language)).toEqual(expected);
   });
