@@ -5,8 +5,12 @@ import type { Article } from '../src/kb/types';
 
 /**
  * Adaptive Cards (schema 1.5, what Teams renders) for what the bot shows. Every button is a
- * plain Action.Submit: Teams delivers it as a message with empty text and `data` plus the
- * card's inputs in `value`, which the dialogs read as well as typed text.
+ * Universal Action (Action.Execute, verb = its kbAction) with an Action.Submit fallback for
+ * clients that cannot run it (the Emulator, Web Chat, the terminal chat): Teams delivers the
+ * first as an `adaptiveCard/action` invoke (src/teams turns it into the message the dialogs
+ * read), the second as a message with empty text and `data` plus the card's inputs in `value`.
+ * Each card also carries, out of band (cardInfo), what it is and its quick answers, for the
+ * Teams presentation (suggested actions, feedback controls, per-user views) in src/teams.
  */
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -25,6 +29,33 @@ export type SubmitData =
 
 type Element = Record<string, unknown>;
 
+/** What a card is, for the presentation of a channel (src/teams); never sent. */
+export type CardKind = 'article' | 'offer' | 'choice' | 'yesNo' | 'errorTime' | 'restartTime' | 'exactMinute' | 'consoleZone' | 'verdict' | 'feedback';
+
+export interface CardInfo {
+  kind: CardKind;
+  /** The catalogue the card was written in. */
+  catalog: Catalog;
+  /** The article shown (article and offer cards). */
+  article?: string;
+  /** A verdict card's verdict. */
+  verdict?: 'coincides' | 'differs';
+  /** Answers a user may give with one tap, as the text a typed answer would be (at most 3 are used). */
+  quickAnswers: Array<{ title: string; text: string }>;
+}
+
+const CARD_INFO = new WeakMap<Attachment, CardInfo>();
+
+/** What a card made here is, or undefined for any other attachment. */
+export function cardInfo(attachment: Attachment): CardInfo | undefined {
+  return CARD_INFO.get(attachment);
+}
+
+function described(attachment: Attachment, info: CardInfo): Attachment {
+  CARD_INFO.set(attachment, info);
+  return attachment;
+}
+
 const MAX_TEXT = 600;
 
 function card(body: Element[], actions: Element[] = []): Attachment {
@@ -39,8 +70,27 @@ function heading(value: string): Element {
   return text(value, { size: 'Medium', weight: 'Bolder' });
 }
 
+/** A button: Action.Execute (verb = kbAction) for Universal Actions clients, Action.Submit for the rest. */
 function submit(title: string, data: SubmitData, style?: 'positive' | 'destructive'): Element {
-  return { type: 'Action.Submit', title, data, ...(style ? { style } : {}) };
+  const styled = style ? { style } : {};
+  return { type: 'Action.Execute', title, verb: data.kbAction, data, ...styled, fallback: { type: 'Action.Submit', title, data, ...styled } };
+}
+
+/**
+ * The same card for someone other than the person whose check it is (a group chat or channel):
+ * what it says without its inputs and answer buttons, whose check it is, and a button to start
+ * one's own. Links (Action.OpenUrl) stay.
+ */
+export function othersViewCard(content: Record<string, unknown>, c: Catalog, ownerName: string): Record<string, unknown> {
+  const body = Array.isArray(content.body) ? (content.body as Element[]).filter((element) => !String(element.type).startsWith('Input.')) : [];
+  const links = Array.isArray(content.actions) ? (content.actions as Element[]).filter((action) => action.type === 'Action.OpenUrl') : [];
+  return {
+    type: 'AdaptiveCard',
+    $schema: CARD_SCHEMA,
+    version: CARD_VERSION,
+    body: [text(c.teams.whoseCheck(ownerName), { weight: 'Bolder', color: 'Accent' }), ...body, text(c.teams.othersHint, { isSubtle: true, spacing: 'Medium' })],
+    actions: [submit(c.teams.startOwn, { kbAction: 'offer', answer: 'yes' }, 'positive'), ...links],
+  };
 }
 
 function numbered(items: string[]): Element[] {
@@ -70,27 +120,47 @@ export function articleCard(article: Article, c: Catalog, offerCheck: boolean): 
     body.push(text(c.offerCheck, { spacing: 'Medium' }));
     actions.unshift(submit(c.yes, { kbAction: 'offer', answer: 'yes' }, 'positive'), submit(c.no, { kbAction: 'offer', answer: 'no' }));
   }
-  return card(body, actions);
+  return described(card(body, actions), {
+    kind: offerCheck ? 'offer' : 'article',
+    catalog: c,
+    article: article.number,
+    quickAnswers: offerCheck ? yesNoAnswers(c) : [],
+  });
+}
+
+function yesNoAnswers(c: Catalog): CardInfo['quickAnswers'] {
+  return [
+    { title: c.yes, text: c.yes },
+    { title: c.no, text: c.no },
+  ];
 }
 
 /** Several close articles to choose from. */
 export function choiceCard(articles: Article[], c: Catalog, retry: boolean): Attachment {
-  return card(
+  // At most three quick answers: the articles, and "none of these" when there is room.
+  const quick = articles.slice(0, 3).map((article, i) => ({ title: `${i + 1}. ${article.number}`, text: article.number }));
+  if (quick.length < 3) quick.push({ title: c.noneOfThese, text: c.noneOfThese });
+  const attachment = card(
     [text(retry ? c.choiceRetry : c.choiceIntro), ...articles.map((article, i) => text(`${i + 1}. ${article.title} (${article.number})`, { spacing: 'Small' }))],
     [
       ...articles.map((article, i) => submit(`${i + 1}. ${article.number}`, { kbAction: 'choose', article: article.number })),
       submit(c.noneOfThese, { kbAction: 'choose', none: true }),
     ],
   );
+  return described(attachment, { kind: 'choice', catalog: c, quickAnswers: quick });
 }
 
 /** Yes/no repeated after an answer the bot could not read. */
 export function yesNoCard(c: Catalog, question: string, kbAction: 'offer'): Attachment {
-  return card([text(question)], [submit(c.yes, { kbAction, answer: 'yes' }, 'positive'), submit(c.no, { kbAction, answer: 'no' })]);
+  return described(card([text(question)], [submit(c.yes, { kbAction, answer: 'yes' }, 'positive'), submit(c.no, { kbAction, answer: 'no' })]), {
+    kind: 'yesNo',
+    catalog: c,
+    quickAnswers: yesNoAnswers(c),
+  });
 }
 
 export function errorTimeCard(c: Catalog, consolePath: string, retry: boolean): Attachment {
-  return card(
+  const attachment = card(
     [
       heading(c.errorTime.title),
       text(retry ? c.errorTime.retry : c.errorTime.whereToLook(consolePath)),
@@ -98,10 +168,11 @@ export function errorTimeCard(c: Catalog, consolePath: string, retry: boolean): 
     ],
     [submit(c.send, { kbAction: 'errorTime' }, 'positive')],
   );
+  return described(attachment, { kind: 'errorTime', catalog: c, quickAnswers: [] });
 }
 
 export function restartTimeCard(c: Catalog, retry: boolean, defaultTime: string): Attachment {
-  return card(
+  const attachment = card(
     [
       heading(c.restartTime.title),
       text(retry ? c.restartTime.retry : c.restartTime.body),
@@ -113,11 +184,13 @@ export function restartTimeCard(c: Catalog, retry: boolean, defaultTime: string)
       submit(c.restartTime.dontKnow, { kbAction: 'restartTime', dontKnow: true }),
     ],
   );
+  const useDefault = c.restartTime.useDefault(defaultTime);
+  return described(attachment, { kind: 'restartTime', catalog: c, quickAnswers: [{ title: useDefault, text: useDefault }] });
 }
 
 /** The error time given was approximate ("around 6"): the exact minute from the log. */
 export function exactMinuteCard(c: Catalog, retry: boolean): Attachment {
-  return card(
+  const attachment = card(
     [
       heading(c.case.exactMinute.title),
       text(retry ? c.errorTime.retry : c.case.exactMinute.body),
@@ -125,6 +198,7 @@ export function exactMinuteCard(c: Catalog, retry: boolean): Attachment {
     ],
     [submit(c.send, { kbAction: 'exactErrorTime' }, 'positive')],
   );
+  return described(attachment, { kind: 'exactMinute', catalog: c, quickAnswers: [] });
 }
 
 /** The errors are a whole number of hours from the restart: which zone the console shows. */
@@ -133,11 +207,12 @@ export function consoleZoneCard(c: Catalog, retry: boolean, shift: string | unde
   const body: Element[] = [heading(q.title), text(retry ? c.help.consoleZone : shift ? q.body(shift) : c.help.consoleZone)];
   if (clientZone && !retry) body.push(text(q.clientHint(clientZone), { isSubtle: true }));
   body.push({ type: 'Input.Text', id: 'consoleZone', placeholder: q.placeholder, maxLength: 200 });
-  return card(body, [
+  const attachment = card(body, [
     submit(c.send, { kbAction: 'consoleZone' }, 'positive'),
     submit(q.sameAsServer, { kbAction: 'consoleZone', sameAsServer: true }),
     submit(c.restartTime.dontKnow, { kbAction: 'consoleZone', dontKnow: true }),
   ]);
+  return described(attachment, { kind: 'consoleZone', catalog: c, quickAnswers: [] });
 }
 
 export interface VerdictView {
@@ -181,9 +256,10 @@ export function verdictCard(view: VerdictView, c: Catalog): Attachment {
     }
   }
   if (view.successTimes.length) body.push(text(v.successes(view.successTimes), { spacing: 'Medium', isSubtle: true }));
-  return card(body, actions);
+  return described(card(body, actions), { kind: 'verdict', catalog: c, verdict: view.coincides ? 'coincides' : 'differs', quickAnswers: [] });
 }
 
 export function feedbackCard(c: Catalog): Attachment {
-  return card([text(c.askFeedback)], [submit(c.helpful, { kbAction: 'feedback', helpful: true }, 'positive'), submit(c.notHelpful, { kbAction: 'feedback', helpful: false })]);
+  const attachment = card([text(c.askFeedback)], [submit(c.helpful, { kbAction: 'feedback', helpful: true }, 'positive'), submit(c.notHelpful, { kbAction: 'feedback', helpful: false })]);
+  return described(attachment, { kind: 'feedback', catalog: c, quickAnswers: [] });
 }

@@ -106,10 +106,17 @@ export class GuidedCheckDialog extends Dialog<GuidedCheckOptions> {
     const language = await this.language.get(context);
     const c = catalog(language);
 
-    if (input.value.kbAction === 'feedback' && state.asking === 'feedback') return this.finish(dc, state, input.value.helpful === true, '');
+    // Teams' own feedback controls may bring a comment: the reason when not helpful.
+    if (input.value.kbAction === 'feedback' && state.asking === 'feedback') return this.finish(dc, state, input.value.helpful === true, typeof input.value.comment === 'string' ? input.value.comment : '');
     const text = answerText(input);
-    const reading: Reading = input.value.useDefault === true ? { times: [], successes: [], workflows: [], useDefault: true } : this.read(text, language, state, state.asking);
-    const applied = applyReading(state.case, reading, { expecting: expectingOf(state.asking), lastAnswered: state.lastAnswered, defaultRestartMinute: this.defaultRestartMinute });
+    // An edited message (Teams) is read as the answer to the question it answered (kbEdit), or as the question itself ('offer').
+    // An edited answer replaces what it said: a correction of the question it answered.
+    const edit = isEditOf(input.value.kbEdit) ? input.value.kbEdit : undefined;
+    const readAs = edit ?? state.asking;
+    const read: Reading = input.value.useDefault === true ? { times: [], successes: [], workflows: [], useDefault: true } : this.read(text, language, state, readAs);
+    const reading: Reading = edit && edit !== 'offer' ? { ...read, correction: true } : read;
+    const lastAnswered = edit && edit !== 'offer' ? answeredQuestion(edit) : state.lastAnswered;
+    const applied = applyReading(state.case, reading, { expecting: expectingOf(readAs), lastAnswered, defaultRestartMinute: this.defaultRestartMinute });
     const factChanges = applied.changes.filter((change) => change.kind !== 'added' || change.role !== 'success' || state.asking !== 'feedback');
 
     if (state.asking === 'feedback') {
@@ -482,6 +489,10 @@ function answerText(input: UserInput): string {
   if (input.value.sameAsServer === true) return 'same as the server';
   if (input.value.dontKnow === true) return "I don't know";
   return input.text;
+}
+
+function isEditOf(value: unknown): value is Asking | 'offer' {
+  return value === 'offer' || value === 'errorTime' || value === 'restartTime' || value === 'exactErrorTime' || value === 'consoleZone';
 }
 
 function expectingOf(asking: Asking | 'offer'): Expecting | undefined {

@@ -7,6 +7,8 @@ import type { Language } from '../kb/types';
 import type { KnowledgeBase } from '../search/knowledgeBase';
 import { KbBot } from './kbBot';
 import { PerUserConversationState } from '../teams/perUserConversationState';
+import { TeamsMemory } from '../teams/memory';
+import type { TypingOptions } from './typing';
 import { TenantGate, WelcomeOnce } from '../teams/teams';
 
 export interface BotDependencies {
@@ -21,6 +23,8 @@ export interface BotDependencies {
   allowedTenants?: readonly string[];
   /** Where a refused tenant is logged, one line each; console.warn when omitted. */
   logRefusedTenant?: (line: string) => void;
+  /** The typing indicator while a turn takes longer than a moment (after 500 ms, then every 2 s, when omitted). */
+  typing?: TypingOptions;
 }
 
 export interface BotApp {
@@ -41,6 +45,10 @@ export function createBot(deps: BotDependencies): BotApp {
   const bot = new KbBot(conversationState, mainDialog, deps.defaultLanguage, {
     welcomeOnce: new WelcomeOnce(storage),
     tenantGate: new TenantGate(deps.allowedTenants ?? [], deps.defaultLanguage, deps.logRefusedTenant),
+    memory: new TeamsMemory(conversationState),
+    language,
+    record,
+    ...(deps.typing ? { typing: deps.typing } : {}),
   });
   return { bot, conversationState, language };
 }

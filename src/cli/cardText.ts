@@ -240,8 +240,14 @@ function renderElement(element: Json, out: Output, inputs: Record<string, string
   }
 }
 
-function renderActions(actions: unknown, out: Output, inputs: Record<string, string>, indent: string, fields: string[] = []): void {
-  if (!Array.isArray(actions)) return;
+/** An Action.Execute with an Action.Submit fallback is that fallback here: a terminal cannot send the invoke. */
+function asRunHere(action: unknown): unknown {
+  return isRecord(action) && action.type === 'Action.Execute' && isRecord(action.fallback) && action.fallback.type === 'Action.Submit' ? action.fallback : action;
+}
+
+function renderActions(given: unknown, out: Output, inputs: Record<string, string>, indent: string, fields: string[] = []): void {
+  if (!Array.isArray(given)) return;
+  const actions = given.map(asRunHere);
   const submits = actions.filter((action): action is Json => isRecord(action) && action.type === 'Action.Submit' && action.isVisible !== false);
   for (const action of actions) {
     if (!isRecord(action) || action.isVisible === false) continue;

@@ -195,4 +195,14 @@ export const en: Catalog = {
     "Sorry, I'm temporarily unavailable: I can't reach the place where I keep our conversation. " +
     "Nothing you've answered so far is lost. Please send your message again in a minute.",
   repeatPlease: 'Sorry, this message reached me at the same moment as another one of yours, and I could only handle the other one. Please send it again.',
+  teams: {
+    whoseCheck: (name) => `${name}'s check`,
+    othersHint: 'Only the person who started this check can answer it. Start your own with the button, or mention me with your question.',
+    startOwn: 'Start my own check',
+    notYourCheck: (name) => `This is ${name}'s check. Start your own: mention me with your question.`,
+    quickAnswers: 'Or answer with one tap:',
+    received: 'Got it.',
+    edited: 'You edited your message: I have read it again.',
+    rateAbove: 'Rate the answer above with 👍 or 👎, or just tell me.',
+  },
 };

@@ -195,4 +195,14 @@ export const es: Catalog = {
     'Lo siento, no estoy disponible temporalmente: no puedo acceder al lugar donde guardo nuestra conversación. ' +
     'No se ha perdido nada de lo que has respondido hasta ahora. Vuelve a enviar tu mensaje dentro de un minuto.',
   repeatPlease: 'Lo siento, este mensaje me llegó a la vez que otro tuyo y solo he podido atender el otro. Vuelve a enviarlo, por favor.',
+  teams: {
+    whoseCheck: (name) => `Comprobación de ${name}`,
+    othersHint: 'Solo quien empezó esta comprobación puede responderla. Empieza la tuya con el botón, o mencióname con tu pregunta.',
+    startOwn: 'Empezar mi comprobación',
+    notYourCheck: (name) => `Esta es la comprobación de ${name}. Empieza la tuya: mencióname con tu pregunta.`,
+    quickAnswers: 'O responde con un toque:',
+    received: 'Recibido.',
+    edited: 'Has editado tu mensaje: lo he vuelto a leer.',
+    rateAbove: 'Valora la respuesta de arriba con 👍 o 👎, o simplemente dímelo.',
+  },
 };

@@ -155,4 +155,21 @@ export interface Catalog {
   storageUnavailable: string;
   /** This message lost the race with another one of the same conversation (after retries): send it again. */
   repeatPlease: string;
+  /** Microsoft Teams only: per-user cards in shared chats, quick answers, edited messages. */
+  teams: {
+    /** On a check's card as others in a group chat or channel see it. */
+    whoseCheck: (name: string) => string;
+    othersHint: string;
+    startOwn: string;
+    /** The answer to a button of someone else's check. */
+    notYourCheck: (name: string) => string;
+    /** Above the quick answers (suggested actions), split from a card. */
+    quickAnswers: string;
+    /** What a clicked Action.Execute button shows once handled. */
+    received: string;
+    /** An edited message was read again. */
+    edited: string;
+    /** After "Was this helpful?" when the answer above has Teams' feedback controls. */
+    rateAbove: string;
+  };
 }

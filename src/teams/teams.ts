@@ -45,6 +45,11 @@ export function removeBotMentions(activity: Partial<Activity>): string {
   return text.replace(AT_TAG, '$1').trim();
 }
 
+/** An activity of Microsoft Teams (or of a client that speaks as Teams, like the Agents Playground). */
+export function isTeams(activity: Partial<Activity>): boolean {
+  return activity.channelId === TEAMS_CHANNEL_ID;
+}
+
 /** A group chat or a team channel: several people, each with their own conversation with the bot. */
 export function isSharedConversation(activity: Partial<Activity>): boolean {
   const conversation = activity.conversation;

@@ -165,6 +165,56 @@ export function memberAdded(place: Place, user: TeamsUser, joining: TeamsUser, o
   return activity;
 }
 
+/**
+ * Teams' feedback controls: a `message/submitAction` invoke, actionName "feedback", the reaction
+ * and the comment as a JSON string, replying to the rated message.
+ */
+export function feedbackInvoke(place: Place, user: TeamsUser, reaction: 'like' | 'dislike', feedbackText = '', options: Common & { replyToId?: string } = {}): Partial<Activity> {
+  const activity = base(place, user, options);
+  activity.type = 'invoke';
+  activity.name = 'message/submitAction';
+  activity.replyToId = options.replyToId ?? newId();
+  activity.value = { actionName: 'feedback', actionValue: { reaction, feedback: JSON.stringify({ feedbackText }) } };
+  return activity;
+}
+
+/**
+ * An Adaptive Card's Action.Execute (Universal Actions): an `adaptiveCard/action` invoke with the
+ * action's verb and data (the card's inputs merged in); `trigger: 'automatic'` for a refresh.
+ */
+export function executeInvoke(
+  place: Place,
+  user: TeamsUser,
+  verb: string,
+  data: Record<string, unknown>,
+  options: Common & { replyToId?: string; trigger?: 'manual' | 'automatic' } = {},
+): Partial<Activity> {
+  const activity = base(place, user, options);
+  activity.type = 'invoke';
+  activity.name = 'adaptiveCard/action';
+  activity.replyToId = options.replyToId ?? newId();
+  activity.value = { action: { type: 'Action.Execute', verb, data }, trigger: options.trigger ?? 'manual' };
+  return activity;
+}
+
+/** A message edited by its author: messageUpdate with eventType editMessage, the message's id and its new text (with the bot's mention where Teams needs it). */
+export function messageEdit(place: Place, user: TeamsUser, id: string, text: string, options: MessageOptions = {}): Partial<Activity> {
+  const activity = teamsMessage(place, user, text, options);
+  activity.type = 'messageUpdate';
+  activity.id = id;
+  activity.channelData = { ...(activity.channelData as object), eventType: 'editMessage' };
+  return activity;
+}
+
+/** A message deleted by its author: messageDelete with eventType softDeleteMessage. */
+export function messageDelete(place: Place, user: TeamsUser, id: string, options: Common = {}): Partial<Activity> {
+  const activity = base(place, user, options);
+  activity.type = 'messageDelete';
+  activity.id = id;
+  activity.channelData = { ...(activity.channelData as object), eventType: 'softDeleteMessage' };
+  return activity;
+}
+
 /** One step of a Teams conversation script: an activity in, what the replies must (not) show. */
 interface TeamsStep {
   send: Partial<Activity>;
