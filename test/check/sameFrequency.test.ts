@@ -92,6 +92,21 @@ const CASES: Case[] = [
     shows: ['23:53–00:40'],
   },
   {
+    name: 'a correction after the verdict: MKT runs hourly after all, so the frequencies match',
+    language: 'en',
+    turns: ['every 2 minutes', 'hourly', 'yes', '06:00', 'actually the MKT sync runs every hour'],
+    steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs', 'verdict sameFrequency'],
+    shows: ['Noted: mcSynch_<instance> on MKT runs every 1 h', 'MKT and RT run at the same frequency'],
+  },
+  {
+    name: 'sí, con palabras, y el reinicio con el botón por defecto',
+    language: 'es',
+    turns: ['cada 2 minutos', { value: { defaultFrequency: true } }, 'sí, siguen ahí', { value: { useDefault: true } }],
+    steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
+    rows: ['mcSynch_<instance> | 1 h | :20'],
+    shows: ['los registros de seguimiento antiguos siguen en RT', 'reinicio del servidor a las 06:00 (el de Campaign por defecto)', 'MC_LastTlRtSynch_1'],
+  },
+  {
     name: "unreadable answers ask again; a question gets the question's help",
     language: 'en',
     turns: ['banana', 'where do I see that?'],

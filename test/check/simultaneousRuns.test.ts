@@ -141,6 +141,21 @@ const CASES: Case[] = [
     shows: ['`processRestartTime`'],
   },
   {
+    name: 'a correction after the verdict: the restart is at 05:00, so daily runs at 06:00 only need to be apart',
+    language: 'en',
+    turns: ['mcSynch_mcExec1 and mcSynch_mcExec2 run once a day at 06:00', '06:00', 'sorry, the restart is at 05:00'],
+    steps: ['ask restartTime', 'verdict staggered', 'verdict staggered'],
+    rows: ['mcSynch_mcExec1 | 24 h | 06:00', 'mcSynch_mcExec2 | 24 h | 06:05'],
+    shows: ['mcSynch_mcExec1 | 24 h | 06:20', 'Corrected: server restart at 05:00', '04:58–05:15'],
+  },
+  {
+    name: 'un flujo corregido después del veredicto: ya no coinciden',
+    language: 'es',
+    turns: ['mcSynch_mcExec1 y mcSynch_mcExec2 corren cada hora en punto', '06:00', 'perdón, mcSynch_mcExec2 corre a las y media'],
+    steps: ['ask restartTime', 'verdict staggered', 'verdict noCollision'],
+    shows: ['Noted: mcSynch_mcExec2 se ejecuta cada 1 h, a las :30', 'Tus flujos mcSynch no se ejecutan a la vez'],
+  },
+  {
     name: 'the server zone: the table names it',
     language: 'en',
     turns: ['mcSynch_mcExec1 and mcSynch_mcExec2 run every hour at :00', 'the server restarts at 06:00, the server is in UTC'],

@@ -52,11 +52,11 @@ export function parseWith<T>(schema: z.ZodType<T>, settings: unknown, rule: stri
   throw new Error(parsed.error.issues.map((issue) => `${rule} settings: ${issue.path.join('.') || '(settings)'}: ${issue.message}`).join('\n'));
 }
 
-export function patternsOf(settings: ScheduleSettings): LogPatterns {
+function patternsOf(settings: ScheduleSettings): LogPatterns {
   return { errorSignatures: settings.errorSignatures.map((source) => new RegExp(source, 'i')), workflowName: new RegExp(settings.workflowNameRegex, 'i') };
 }
 
-export function minuteOf(clock: string): number {
+function minuteOf(clock: string): number {
   const [h, m] = clock.split(':').map(Number);
   return h! * 60 + m!;
 }
