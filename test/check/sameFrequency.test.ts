@@ -21,12 +21,12 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['every 2 minutes', 'hourly', 'yes', '06:00'],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 1 h | :20'],
+    rows: ['mcSynch_<instance> | 60 min | :20'],
     shows: [
       'Noted: mcSynch_<instance> on MKT runs every 2 min',
-      'Noted: RT collects tracking every 1 h',
+      'Noted: RT collects tracking every 60 min',
       'MKT only sees the logs from minute 58 of each hour',
-      'every 1 h',
+      'every 60 min',
       '**Administration > Platform > Options**',
       '**MC_LastTlRtSynch_1**',
       'back to when the loss began',
@@ -40,7 +40,7 @@ const CASES: Case[] = [
     language: 'es',
     turns: ['el flujo de sincronización de MKT corre cada 2 minutos y RT recopila el seguimiento cada hora', 'no', 'a las 6'],
     steps: ['ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 1 h | :20'],
+    rows: ['mcSynch_<instance> | 60 min | :20'],
     shows: ['solo ve los registros a partir del minuto 58 de cada hora', 'no se puede recuperar', 'Nueva planificación (hora del servidor)'],
     hides: ['MC_LastTlRtSynch_1'],
   },
@@ -49,7 +49,7 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['every hour', 'every hour'],
     steps: ['ask rtFrequency', 'verdict sameFrequency'],
-    shows: ['MKT and RT run at the same frequency', 'Both run every 1 h', 'What to check now', 'KA-05406'],
+    shows: ['MKT and RT run at the same frequency', 'Both run every 60 min', 'What to check now', 'KA-05406'],
     hides: ['New schedule', 'MC_LastTlRtSynch_1'],
   },
   {
@@ -57,14 +57,14 @@ const CASES: Case[] = [
     language: 'es',
     turns: ['mcSynch_mcExec1 corre cada hora', 'RT también cada hora'],
     steps: ['ask rtFrequency', 'verdict sameFrequency'],
-    shows: ['MKT y RT se ejecutan con la misma frecuencia', 'Los dos se ejecutan cada 1 h'],
+    shows: ['MKT y RT se ejecutan con la misma frecuencia', 'Los dos se ejecutan cada 60 min'],
   },
   {
     name: 'the RT default button, a named workflow at :00 which the restart window moves, a UTC server',
     language: 'en',
     turns: ['mcSynch_mcExec1 runs every 5 minutes at :00', { value: { defaultFrequency: true } }, { value: { olderLogs: true } }, 'the server restarts at 06:00 UTC'],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_mcExec1 | 1 h | :20 | UTC'],
+    rows: ['mcSynch_mcExec1 | 60 min | :20 | UTC'],
     shows: ['Noted: mcSynch_mcExec1 on MKT runs every 5 min', 'only picks up the tracking logs of the last 5 min', 'minute 55 of each hour', 'open mcSynch_mcExec1', 'New schedule (UTC time)'],
   },
   {
@@ -80,7 +80,7 @@ const CASES: Case[] = [
     language: 'es',
     turns: ['la sincronización en MKT corre cada 2 horas', 'cada hora', 'sí', '06:00'],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 1 h | :20'],
+    rows: ['mcSynch_<instance> | 60 min | :20'],
     shows: ['El ejemplo de KA-22897 es al revés', 'MC_LastTlRtSynch_1', '**Administration > Platform > Options** (Administración > Plataforma > Opciones)'],
   },
   {
@@ -88,7 +88,7 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['every 2 minutes', 'hourly', 'no', 'the restart is at 23:55 and takes 30 minutes'],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 1 h | :45'],
+    rows: ['mcSynch_<instance> | 60 min | :45'],
     shows: ['23:53–00:40'],
   },
   {
@@ -96,14 +96,14 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['every 2 minutes', 'hourly', 'yes', '06:00', 'actually the MKT sync runs every hour'],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs', 'verdict sameFrequency'],
-    shows: ['Noted: mcSynch_<instance> on MKT runs every 1 h', 'MKT and RT run at the same frequency'],
+    shows: ['Noted: mcSynch_<instance> on MKT runs every 60 min', 'MKT and RT run at the same frequency'],
   },
   {
     name: 'sí, con palabras, y el reinicio con el botón por defecto',
     language: 'es',
     turns: ['cada 2 minutos', { value: { defaultFrequency: true } }, 'sí, siguen ahí', { value: { useDefault: true } }],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 1 h | :20'],
+    rows: ['mcSynch_<instance> | 60 min | :20'],
     shows: ['los registros de seguimiento antiguos siguen en RT', 'reinicio del servidor a las 06:00 (el de Campaign por defecto)', 'MC_LastTlRtSynch_1'],
   },
   {
@@ -128,10 +128,10 @@ describe('sameFrequency (KA-22897): start → read → next', () => {
     expect(playRule(check, 'en', ['every 2 minutes', 'hourly', 'yes', '06:00']).summary.split('\n')).toEqual([
       'Symptom: tracking is right on RT but not synced to MKT (KA-22897)',
       'mcSynch_<instance> on MKT: every 2 min',
-      'RT tracking collection: every 1 h',
+      'RT tracking collection: every 60 min',
       'Older tracking logs still on RT: yes',
       'Server restart: 06:00',
-      'Fix: run mcSynch_<instance> every 1 h, at :20',
+      'Fix: run mcSynch_<instance> every 60 min, at :20',
     ]);
     expect(playRule(check, 'es', ['cada hora', 'cada hora']).summary).toContain('Los dos se ejecutan con la misma frecuencia');
   });

@@ -32,15 +32,15 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['the three mcSynch run every hour at :00', 'mcSynch_mcExec1, mcSynch_mcExec2, mcSynch_mcExec3', '06:00'],
     steps: ['ask workflowNames', 'ask restartTime', 'verdict staggered'],
-    rows: ['mcSynch_mcExec1 | 1 h | :20', 'mcSynch_mcExec2 | 1 h | :25', 'mcSynch_mcExec3 | 1 h | :30'],
-    shows: ['Which are the 3 mcSynch workflows?', 'Noted: 3 mcSynch workflows; all of them run every 1 h, at :00', 'Noted: server restart at 06:00', 'mcSynch_mcExec1, mcSynch_mcExec2, mcSynch_mcExec3 start together (:00)', 'New schedule (server time)', '05:58–06:15'],
+    rows: ['mcSynch_mcExec1 | 60 min | :20', 'mcSynch_mcExec2 | 60 min | :25', 'mcSynch_mcExec3 | 60 min | :30'],
+    shows: ['Which are the 3 mcSynch workflows?', 'Noted: 3 mcSynch workflows; all of them run every 60 min, at :00', 'Noted: server restart at 06:00', 'mcSynch_mcExec1, mcSynch_mcExec2, mcSynch_mcExec3 start together (:00)', 'New schedule (server time)', '05:58–06:15'],
   },
   {
     name: 'el caso combinado en español, todo en un mensaje',
     language: 'es',
     turns: ['mcSynch_mcExec1, mcSynch_mcExec2 y mcSynch_mcExec3 corren cada hora en punto, y el servidor se reinicia a las 6'],
     steps: ['verdict staggered'],
-    rows: ['mcSynch_mcExec1 | 1 h | :20', 'mcSynch_mcExec2 | 1 h | :25', 'mcSynch_mcExec3 | 1 h | :30'],
+    rows: ['mcSynch_mcExec1 | 60 min | :20', 'mcSynch_mcExec2 | 60 min | :25', 'mcSynch_mcExec3 | 60 min | :30'],
     shows: ['Tus flujos mcSynch se ejecutan a la vez', 'Nueva planificación (hora del servidor)', 'reinicio del servidor a las 06:00', '05:58–06:15'],
   },
   {
@@ -48,7 +48,7 @@ const CASES: Case[] = [
     language: 'es',
     turns: ['los tres mcSynch corren cada hora en punto', 'mcSynch_mcExec1, mcSynch_mcExec2, mcSynch_mcExec3', { value: { useDefault: true } }],
     steps: ['ask workflowNames', 'ask restartTime', 'verdict staggered'],
-    rows: ['mcSynch_mcExec1 | 1 h | :20', 'mcSynch_mcExec2 | 1 h | :25', 'mcSynch_mcExec3 | 1 h | :30'],
+    rows: ['mcSynch_mcExec1 | 60 min | :20', 'mcSynch_mcExec2 | 60 min | :25', 'mcSynch_mcExec3 | 60 min | :30'],
     shows: ['¿Cuáles son los 3 flujos mcSynch?', 'el de Campaign por defecto'],
   },
   {
@@ -56,7 +56,7 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['mcSynch_mcExec1 runs every hour at :00, mcSynch_mcExec2 at :30'],
     steps: ['verdict noCollision'],
-    shows: ["Your mcSynch workflows don't run at the same time", 'mcSynch_mcExec1 :00 (1 h), mcSynch_mcExec2 :30 (1 h)', 'it has another cause', 'PostgreSQL server log'],
+    shows: ["Your mcSynch workflows don't run at the same time", 'mcSynch_mcExec1 :00 (60 min), mcSynch_mcExec2 :30 (60 min)', 'it has another cause', 'PostgreSQL server log'],
     hides: ['New schedule', 'When does the server restart?'],
   },
   {
@@ -73,7 +73,7 @@ const CASES: Case[] = [
     turns: ['mcSynch_mcExec1 runs hourly at :00 and mcSynch_mcExec2 hourly at :15, mcSynch_mcExec3 hourly at :00', 'restart at 06:00'],
     steps: ['ask restartTime', 'verdict staggered'],
     // mcExec2 at :15 runs at 06:15, in the window: it moves too; all three stay apart.
-    rows: ['mcSynch_mcExec1 | 1 h | :20', 'mcSynch_mcExec2 | 1 h | :25', 'mcSynch_mcExec3 | 1 h | :30'],
+    rows: ['mcSynch_mcExec1 | 60 min | :20', 'mcSynch_mcExec2 | 60 min | :25', 'mcSynch_mcExec3 | 60 min | :30'],
     shows: ['mcSynch_mcExec1, mcSynch_mcExec3 start together (:00)'],
   },
   {
@@ -81,8 +81,8 @@ const CASES: Case[] = [
     language: 'en',
     turns: [JOURNAL_SAME_MINUTE, 'the server restarts at 05:00 and the restart takes 20 minutes'],
     steps: ['ask restartTime', 'verdict staggered'],
-    rows: ['mcSynch_mcExec2 | 1 h | :40', 'mcSynch_mcExec1 | 1 h | :45'],
-    shows: ['Noted: mcSynch_mcExec2 runs every 1 h, at :00; mcSynch_mcExec1 runs every 1 h, at :00', 'the restart takes about 20 minutes', '04:58–05:35'],
+    rows: ['mcSynch_mcExec2 | 60 min | :40', 'mcSynch_mcExec1 | 60 min | :45'],
+    shows: ['Noted: mcSynch_mcExec2 runs every 60 min, at :00; mcSynch_mcExec1 runs every 60 min, at :00', 'the restart takes about 20 minutes', '04:58–05:35'],
   },
   {
     name: 'a single run each in the journal: the frequency is asked, the default button answers',
@@ -93,7 +93,7 @@ const CASES: Case[] = [
       '6',
     ],
     steps: ['ask frequency', 'ask restartTime', 'verdict staggered'],
-    rows: ['mcSynch_mcExec2 | 1 h | :20', 'mcSynch_mcExec1 | 1 h | :25'],
+    rows: ['mcSynch_mcExec2 | 60 min | :20', 'mcSynch_mcExec1 | 60 min | :25'],
     shows: ['I know when mcSynch_mcExec2, mcSynch_mcExec1 ran, but not how often they run', 'Noted: mcSynch_mcExec2 runs at 10:00'],
   },
   {
@@ -123,7 +123,7 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['we have mcSynch_mcExec1 and mcSynch_mcExec2', 'every hour at :00', 'once a day at 06:00', '06:00'],
     steps: ['ask schedule', 'ask schedule', 'ask restartTime', 'verdict staggered'],
-    rows: ['mcSynch_mcExec1 | 1 h | :20', 'mcSynch_mcExec2 | 24 h | 06:25'],
+    rows: ['mcSynch_mcExec1 | 60 min | :20', 'mcSynch_mcExec2 | 24 h | 06:25'],
     shows: ['When does mcSynch_mcExec1 run?', 'When does mcSynch_mcExec2 run?'],
   },
   {
@@ -153,14 +153,14 @@ const CASES: Case[] = [
     language: 'es',
     turns: ['mcSynch_mcExec1 y mcSynch_mcExec2 corren cada hora en punto', '06:00', 'perdón, mcSynch_mcExec2 corre a las y media'],
     steps: ['ask restartTime', 'verdict staggered', 'verdict noCollision'],
-    shows: ['Noted: mcSynch_mcExec2 se ejecuta cada 1 h, a las :30', 'Tus flujos mcSynch no se ejecutan a la vez'],
+    shows: ['Noted: mcSynch_mcExec2 se ejecuta cada 60 min (inicio :30)', 'Tus flujos mcSynch no se ejecutan a la vez'],
   },
   {
     name: 'the server zone: the table names it',
     language: 'en',
     turns: ['mcSynch_mcExec1 and mcSynch_mcExec2 run every hour at :00', 'the server restarts at 06:00, the server is in UTC'],
     steps: ['ask restartTime', 'verdict staggered'],
-    rows: ['mcSynch_mcExec1 | 1 h | :20 | UTC', 'mcSynch_mcExec2 | 1 h | :25 | UTC'],
+    rows: ['mcSynch_mcExec1 | 60 min | :20 | UTC', 'mcSynch_mcExec2 | 60 min | :25 | UTC'],
     shows: ['New schedule (UTC time)', 'the table\'s times are UTC time'],
   },
 ];
@@ -186,12 +186,12 @@ describe('simultaneousRuns (KA-23471): start → read → next', () => {
   test('the case summary, in both languages', () => {
     expect(playRule(check, 'en', ['mcSynch_mcExec1 and mcSynch_mcExec2 run every hour at :00, restart at 06:00']).summary.split('\n')).toEqual([
       'Symptom: mcSync workflows fail with PGS-220000 … deadlock detected (KA-23471)',
-      'mcSynch_mcExec1: every 1 h, at :00',
-      'mcSynch_mcExec2: every 1 h, at :00',
+      'mcSynch_mcExec1: every 60 min, at :00',
+      'mcSynch_mcExec2: every 60 min, at :00',
       'Server restart: 06:00',
       'Run at the same time: mcSynch_mcExec1, mcSynch_mcExec2 (:00)',
-      'Proposed: mcSynch_mcExec1 every 1 h, at :20',
-      'Proposed: mcSynch_mcExec2 every 1 h, at :25',
+      'Proposed: mcSynch_mcExec1 every 60 min, at :20',
+      'Proposed: mcSynch_mcExec2 every 60 min, at :25',
     ]);
     expect(playRule(check, 'es', ['mcSynch_mcExec1 corre cada hora en punto y mcSynch_mcExec2 cada hora a las y media']).summary).toContain('No hay dos flujos mcSynch que se ejecuten a la vez');
   });

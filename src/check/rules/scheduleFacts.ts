@@ -67,9 +67,9 @@ export function clock(minute: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-/** "2 min", "15 min", "1 h", "2 h", "24 h": the same in English and Spanish. */
+/** "2 min", "15 min", "60 min", "2 h", "24 h": the same in English and Spanish ("every 60 min", "cada 60 min"). */
 export function every(periodMinutes: number): string {
-  return periodMinutes >= 60 && periodMinutes % 60 === 0 ? `${periodMinutes / 60} h` : `${periodMinutes} min`;
+  return periodMinutes > 60 && periodMinutes % 60 === 0 ? `${periodMinutes / 60} h` : `${periodMinutes} min`;
 }
 
 /**

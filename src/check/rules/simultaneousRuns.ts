@@ -166,7 +166,8 @@ export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousR
 
     const read = readCase(next.case, schedules.rest, settings, context, value.useDefault === true);
     next.case = read.case;
-    noted.push(...scheduleNotes(before, next), ...(added.length > 0 && schedules.mentions.every((m) => m.workflows.length === 0) ? [{ key: 'noted.workflows', vars: { workflows: added } }] : []), ...read.noted);
+    const scheduleNoted = scheduleNotes(before, next);
+    noted.push(...scheduleNoted, ...(added.length > 0 && scheduleNoted.length === 0 ? [{ key: 'noted.workflows', vars: { workflows: added } }] : []), ...read.noted);
     understood = noted.length > 0 || schedules.mentions.length > 0 || added.length > 0;
 
     // "I don't know" or a question about the open question: its help.
