@@ -17,6 +17,8 @@ import {
   type ManifestJson,
 } from '../../src/cli/appPackage';
 import { recognizeCommand } from '../../src/language/intents';
+import { detectLanguage } from '../../src/language/detect';
+import { openKnowledgeBase } from '../../src/search/knowledgeBase';
 import { decodePng } from '../support/png';
 
 /**
@@ -63,39 +65,69 @@ describe('appPackage/', () => {
     expect(await validateAgainstBundledSchema(committed, schemaFile(committed.manifestVersion, 'MicrosoftTeams.schema.json'))).toEqual([]);
   });
 
-  it('declares the bot in personal, groupChat and team scopes with help, start over and language', () => {
+  it('declares the bot in personal, groupChat and team scopes, with a command list per scope: help, start over, language, then prompt starters', () => {
     const committed = manifest();
     const bot = committed.bots![0] as unknown as Bot;
     expect(committed.id).toBe(PLACEHOLDER_ID);
     expect(bot.botId).toBe(PLACEHOLDER_ID);
     expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
-    expect(bot.commandLists).toHaveLength(1);
-    expect([...bot.commandLists[0]!.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
-    expect(bot.commandLists[0]!.commands.map((command) => command.title)).toEqual(['help', 'start over', 'language']);
+    // One list per scope, as the schema asks (at most 3 lists, 10 commands each).
+    expect(bot.commandLists.map((list) => list.scopes)).toEqual([['personal'], ['groupChat'], ['team']]);
+    for (const list of bot.commandLists) {
+      expect(list.commands.slice(0, 3).map((command) => command.title)).toEqual(['help', 'start over', 'language']);
+      expect(list.commands.length).toBeGreaterThan(3);
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+    }
+    // Personal chats get more prompt starters than shared ones, where the channel is not the place to try things out.
+    expect(bot.commandLists[0]!.commands.length).toBeGreaterThan(bot.commandLists[1]!.commands.length);
     expect(committed.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
     expect(committed.localizationInfo).toEqual({ defaultLanguageTag: 'en', additionalLanguages: [{ languageTag: 'es', file: 'es.json' }] });
   });
 
-  it('has a Spanish localization that validates against the bundled localization schema and covers every command', async () => {
+  it('has a Spanish localization that validates against the bundled localization schema and covers every command of every scope', async () => {
     const committed = manifest();
     const es = spanish();
     expect(es.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${committed.manifestVersion}/MicrosoftTeams.Localization.schema.json`);
     expect(await validateAgainstBundledSchema(es, schemaFile(committed.manifestVersion, 'MicrosoftTeams.Localization.schema.json'))).toEqual([]);
-    const commands = (committed.bots![0] as unknown as Bot).commandLists[0]!.commands;
-    commands.forEach((_command, i) => {
-      expect(es[`bots[0].commandLists[0].commands[${i}].title`]).toBeTruthy();
-      expect(es[`bots[0].commandLists[0].commands[${i}].description`]).toBeTruthy();
-    });
-    expect(Object.keys(es).filter((key) => key.startsWith('bots['))).toHaveLength(commands.length * 2);
+    const lists = (committed.bots![0] as unknown as Bot).commandLists;
+    let count = 0;
+    lists.forEach((list, i) =>
+      list.commands.forEach((command, j) => {
+        expect(es[`bots[0].commandLists[${i}].commands[${j}].title`]).toBeTruthy();
+        expect(es[`bots[0].commandLists[${i}].commands[${j}].title`]).not.toBe(command.title);
+        expect(es[`bots[0].commandLists[${i}].commands[${j}].description`]).toBeTruthy();
+        count++;
+      }),
+    );
+    expect(Object.keys(es).filter((key) => key.startsWith('bots['))).toHaveLength(count * 2);
   });
 
-  it('offers commands the bot understands, in both languages', () => {
-    const commands = (manifest().bots![0] as unknown as Bot).commandLists[0]!.commands;
+  it('offers commands the bot understands, in both languages and every scope', () => {
+    const lists = (manifest().bots![0] as unknown as Bot).commandLists;
     const es = spanish();
     const expected = ['help', 'startOver', 'toggleLanguage'];
-    commands.forEach((command, i) => {
-      expect(recognizeCommand(command.title)?.kind).toBe(expected[i]);
-      expect(recognizeCommand(es[`bots[0].commandLists[0].commands[${i}].title`])?.kind).toBe(expected[i]);
+    lists.forEach((list, i) =>
+      expected.forEach((kind, j) => {
+        expect(recognizeCommand(list.commands[j]!.title)?.kind).toBe(kind);
+        expect(recognizeCommand(es[`bots[0].commandLists[${i}].commands[${j}].title`])?.kind).toBe(kind);
+      }),
+    );
+  });
+
+  it('has prompt starters that are questions the bot answers, in the language they are written in', async () => {
+    const knowledgeBase = await openKnowledgeBase([], () => undefined);
+    const lists = (manifest().bots![0] as unknown as Bot).commandLists;
+    const es = spanish();
+    // The KA-05406 starter is in every scope, and kb/ holds its article in both languages.
+    lists.forEach((list, i) => {
+      for (const [title, language] of [
+        [list.commands[3]!.title, 'en'],
+        [es[`bots[0].commandLists[${i}].commands[3].title`]!, 'es'],
+      ] as const) {
+        expect(recognizeCommand(title)).toBeUndefined();
+        expect(knowledgeBase.index.search(title, { fallbackLanguage: 'en' }).hits[0]?.number).toBe('KA-05406');
+        expect(detectLanguage(title, 'en')).toBe(language);
+      }
     });
   });
 
