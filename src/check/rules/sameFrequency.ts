@@ -155,6 +155,9 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
 
     const schedules = readSchedules(text, { language: context.language, workflowName: new RegExp(settings.workflowNameRegex, 'i') });
     if (schedules.workflows[0] && !next.marketing.name) next.marketing.name = schedules.workflows[0];
+    // The restart and the zones first: a journal's times convert with the zones said in the same message.
+    const read = readCase(next.case, schedules.rest, settings, context, value.useDefault === true || (asking === 'restartTime' && recognizeYesNo(text) === true));
+    next.case = read.case;
     for (const mention of schedules.mentions) {
       const side = sideOf(mention.instance, mention.workflows.length > 0, asking, next);
       if (side === 'execution') {
@@ -167,8 +170,6 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
     }
 
     let olderLogs = typeof value.olderLogs === 'boolean' ? value.olderLogs : undefined;
-    const read = readCase(next.case, schedules.rest, settings, context, value.useDefault === true || (asking === 'restartTime' && recognizeYesNo(text) === true));
-    next.case = read.case;
     if (olderLogs === undefined && asking === 'olderLogs' && schedules.mentions.length === 0) olderLogs = read.reading.yesNo ?? recognizeYesNo(text);
     if (olderLogs !== undefined) next.olderLogs = olderLogs;
 

@@ -161,11 +161,11 @@ export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousR
     const schedules = readSchedules(text, { language: context.language, workflowName: new RegExp(settings.workflowNameRegex, 'i') });
     const added = schedules.workflows.filter((name) => !findWorkflow(next.workflows, name));
     for (const name of added) next.workflows.push({ name });
-    for (const mention of schedules.mentions) apply(next, mention, context);
-    if (next.all) fillFromAll(next);
-
+    // The restart and the zones first: a journal's times convert with the zones said in the same message.
     const read = readCase(next.case, schedules.rest, settings, context, value.useDefault === true);
     next.case = read.case;
+    for (const mention of schedules.mentions) apply(next, mention, context);
+    if (next.all) fillFromAll(next);
     const scheduleNoted = scheduleNotes(before, next);
     noted.push(...scheduleNoted, ...(added.length > 0 && scheduleNoted.length === 0 ? [{ key: 'noted.workflows', vars: { workflows: added } }] : []), ...read.noted);
     understood = noted.length > 0 || schedules.mentions.length > 0 || added.length > 0;
