@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { simultaneousRuns } from '../../src/check/rules/simultaneousRuns';
 import { RULES } from '../../src/check/rules';
 import { loadShippedCheck, playRule, type UserTurn } from '../support/ruleDriver';
@@ -216,5 +217,30 @@ describe('simultaneousRuns (KA-23471): start → read → next', () => {
     expect(RULES.simultaneousRuns).toBe(simultaneousRuns);
     expect(simultaneousRuns.pasted(check.settings as never).some((pattern) => pattern.test('PGS-220000 PostgreSQL error: ERROR: deadlock detected'))).toBe(true);
     expect(() => simultaneousRuns.parseSettings({ ...check.file.settings, stepMinutes: 0 })).toThrow(/stepMinutes/);
+  });
+
+  test('property: typed hourly schedules and a restart → apart by 5 minutes and clear of the window, or nothing collides', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 59 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom('en', 'es'), (minutes, hour, language) => {
+        const at = (m: number) => `:${String(m).padStart(2, '0')}`;
+        const text =
+          language === 'en'
+            ? minutes.map((m, k) => `mcSynch_mcExec${k + 1} runs every hour at ${at(m)}`).join(', ') + `. The server restarts at ${hour}:00.`
+            : minutes.map((m, k) => `mcSynch_mcExec${k + 1} corre cada hora en el minuto ${m}`).join(', ') + `. El servidor se reinicia a las ${hour}:00.`;
+        const played = playRule(check, language, [text]);
+        const apart = (a: number, b: number) => Math.min((a - b + 60) % 60, (b - a + 60) % 60);
+        const together = minutes.some((a, i) => minutes.some((b, j) => i < j && apart(a, b) < 5));
+        expect(played.steps).toEqual([together ? 'verdict staggered' : 'verdict noCollision']);
+        if (!together) return;
+        const planned = played.rows.map((row) => Number(row[2]!.slice(1)));
+        expect(planned).toHaveLength(minutes.length);
+        for (const [i, a] of planned.entries()) {
+          // Hourly at :a runs at (hour-1):a and hour:a: neither in [hour:00 − 2, hour:00 + 15].
+          expect(a >= 58 || a <= 15).toBe(false);
+          for (const b of planned.slice(i + 1)) expect(apart(a, b)).toBeGreaterThanOrEqual(5);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
