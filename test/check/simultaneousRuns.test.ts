@@ -173,6 +173,22 @@ const CASES: Case[] = [
     shows: ['Noted: mcSynch_mcExec2 runs every 24 h, at 05:00', '04:58–05:15'],
   },
   {
+    name: 'the same journal, the server zone said in a later message: the starts convert again',
+    language: 'en',
+    turns: [
+      [
+        '2023-10-06 07:00:03+02:00 mcSynch_mcExec2 Workflow finished',
+        '2023-10-06 07:00:01+02:00 mcSynch_mcExec1 Workflow finished',
+        '2023-10-05 07:00:02+02:00 mcSynch_mcExec2 Workflow finished',
+        '2023-10-05 07:00:01+02:00 mcSynch_mcExec1 Workflow finished',
+      ].join('\n'),
+      'the server is in UTC',
+      'it restarts at 05:00',
+    ],
+    steps: ['ask restartTime', 'ask restartTime', 'verdict staggered'],
+    rows: ['mcSynch_mcExec2 | 24 h | 05:20 | UTC', 'mcSynch_mcExec1 | 24 h | 05:25 | UTC'],
+  },
+  {
     name: 'the server zone: the table names it',
     language: 'en',
     turns: ['mcSynch_mcExec1 and mcSynch_mcExec2 run every hour at :00', 'the server restarts at 06:00, the server is in UTC'],

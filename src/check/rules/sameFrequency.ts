@@ -22,7 +22,7 @@ import { emptyCase, type Case } from '../../case/types';
 import { recognizeYesNo } from '../../language/intents';
 import type { CheckRule, FactQuestion, ReadContext, RuleStep, RuleVerdict, TextRef, VerdictBlock } from '../rule';
 import { planSchedule } from '../schedulePlan';
-import { clock, every, parseWith, readCase, readNumber, restartsOf, ScheduleSettingsSchema, startText, toServerMinute } from './scheduleFacts';
+import { clock, every, parseWith, readCase, readNumber, restartsOf, ScheduleSettingsSchema, startText, toServerMinute, writtenStart, zonesChanged, type WrittenStart } from './scheduleFacts';
 
 export const SameFrequencySettingsSchema = ScheduleSettingsSchema.extend({
   /** How to name the sync workflow when the user gave no name: "mcSynch_<instance>". */
@@ -36,7 +36,7 @@ export type SameFrequencySettings = z.infer<typeof SameFrequencySettingsSchema>;
 export interface SameFrequencyState {
   case: Case;
   /** The sync workflow on MKT. */
-  marketing: { name?: string; periodMinutes?: number; startMinute?: number };
+  marketing: { name?: string; periodMinutes?: number; startMinute?: number; written?: WrittenStart };
   /** RT's tracking collection. */
   execution: { periodMinutes?: number };
   /** Tracking logs from before the loss still exist on RT. */
@@ -157,6 +157,8 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
     if (schedules.workflows[0] && !next.marketing.name) next.marketing.name = schedules.workflows[0];
     // The restart and the zones first: a journal's times convert with the zones said in the same message.
     const read = readCase(next.case, schedules.rest, settings, context, value.useDefault === true || (asking === 'restartTime' && recognizeYesNo(text) === true));
+    // A zone said now moves a start read before off a journal or typed in a zone.
+    if (zonesChanged(next.case, read.case) && next.marketing.written) next.marketing.startMinute = toServerMinute(next.marketing.written, read.case, context) ?? next.marketing.startMinute;
     next.case = read.case;
     for (const mention of schedules.mentions) {
       const side = sideOf(mention.instance, mention.workflows.length > 0, asking, next);
@@ -166,7 +168,12 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
       }
       if (mention.periodMinutes !== undefined) next.marketing.periodMinutes = mention.periodMinutes;
       const start = toServerMinute(mention, next.case, context);
-      if (start !== undefined) next.marketing.startMinute = start;
+      if (start !== undefined) {
+        next.marketing.startMinute = start;
+        const written = writtenStart(mention);
+        if (written) next.marketing.written = written;
+        else delete next.marketing.written;
+      }
     }
 
     let olderLogs = typeof value.olderLogs === 'boolean' ? value.olderLogs : undefined;

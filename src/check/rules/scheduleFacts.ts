@@ -140,13 +140,27 @@ export function restartsOf(current: Case, settings: ScheduleSettings, context: R
   return times.zone ? { restarts: times.restarts, windows, zone: times.zone } : { restarts: times.restarts, windows };
 }
 
+/** A start as it was written (a journal's minute at its offset, a typed time in a named zone): kept to convert again when a zone is said later. */
+export type WrittenStart = Pick<ScheduleMention, 'startMinute' | 'minuteOfHour' | 'zone' | 'source'>;
+
+/** The start as written, when converting it could change with the zones (a minute of the hour never does). */
+export function writtenStart(mention: ScheduleMention): WrittenStart | undefined {
+  if (mention.startMinute === undefined || mention.minuteOfHour) return undefined;
+  return mention.zone ? { startMinute: mention.startMinute, source: mention.source, zone: mention.zone } : { startMinute: mention.startMinute, source: mention.source };
+}
+
+/** Whether the case's zones changed (server's or console's): starts written in another zone convert again. */
+export function zonesChanged(before: Case, after: Case): boolean {
+  return before.serverZone?.name !== after.serverZone?.name || before.consoleZone?.name !== after.consoleZone?.name;
+}
+
 /**
  * A schedule's minute of the day in server time. Journal lines are in the console's zone
  * (or the offset written on them); a time typed for a Scheduler is in its Time zone, the
  * server's by default (managing-time-zones.md), unless the user named a zone. A minute of
  * the hour alone is left as it is (whole-hour zones do not move it).
  */
-export function toServerMinute(mention: ScheduleMention, current: Case, context: ReadContext): number | undefined {
+export function toServerMinute(mention: WrittenStart, current: Case, context: ReadContext): number | undefined {
   if (mention.startMinute === undefined) return undefined;
   if (mention.minuteOfHour) return mention.startMinute;
   // toServerTime reads a fact of source 'default' in the server's zone: what a typed Scheduler time is, unless a zone was named.

@@ -20,7 +20,21 @@ import { emptyCase, type Case } from '../../case/types';
 import { recognizeYesNo } from '../../language/intents';
 import type { CheckRule, FactQuestion, ReadContext, RuleStep, RuleVerdict, TextRef, VerdictBlock } from '../rule';
 import { planSchedule, simultaneous, type PlanWorkflow } from '../schedulePlan';
-import { clock, every, findWorkflow, parseWith, readCase, readNumber, restartsOf, ScheduleSettingsSchema, startText, toServerMinute } from './scheduleFacts';
+import {
+  clock,
+  every,
+  findWorkflow,
+  parseWith,
+  readCase,
+  readNumber,
+  restartsOf,
+  ScheduleSettingsSchema,
+  startText,
+  toServerMinute,
+  writtenStart,
+  zonesChanged,
+  type WrittenStart,
+} from './scheduleFacts';
 
 export const SimultaneousRunsSettingsSchema = ScheduleSettingsSchema.extend({
   /**
@@ -38,6 +52,8 @@ interface WorkflowSchedule {
   periodMinutes?: number;
   /** A minute of the day it runs at, server time (for an hourly workflow, its minute of the hour will do). */
   startMinute?: number;
+  /** The start as written, when a zone said later could move it. */
+  written?: WrittenStart;
 }
 
 export interface SimultaneousRunsState {
@@ -45,7 +61,7 @@ export interface SimultaneousRunsState {
   case: Case;
   workflows: WorkflowSchedule[];
   /** Said of all of them ("los tres mcSynch corren cada hora en punto"), names or not. */
-  all?: { periodMinutes?: number; startMinute?: number; count?: number };
+  all?: { periodMinutes?: number; startMinute?: number; count?: number; written?: WrittenStart };
   /** The user said there is only one mcSynch workflow. */
   onlyOne?: true;
   /** The fact whose last answer held nothing, to ask again as a retry. */
@@ -163,6 +179,12 @@ export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousR
     for (const name of added) next.workflows.push({ name });
     // The restart and the zones first: a journal's times convert with the zones said in the same message.
     const read = readCase(next.case, schedules.rest, settings, context, value.useDefault === true);
+    if (zonesChanged(next.case, read.case)) {
+      // A zone said now moves the starts read before off journals or typed in a zone.
+      for (const holder of [...next.workflows, ...(next.all ? [next.all] : [])]) {
+        if (holder.written) holder.startMinute = toServerMinute(holder.written, read.case, context) ?? holder.startMinute;
+      }
+    }
     next.case = read.case;
     for (const mention of schedules.mentions) apply(next, mention, context);
     if (next.all) fillFromAll(next);
@@ -229,9 +251,14 @@ function snapshot(state: SimultaneousRunsState): string[] {
 /** Who a schedule is about: the workflows it names; all of them; the one or ones the open question is about; else all. */
 function apply(state: SimultaneousRunsState, mention: ScheduleMention, context: ReadContext): void {
   const startMinute = toServerMinute(mention, state.case, context);
-  const set = (workflow: { periodMinutes?: number; startMinute?: number }) => {
+  const written = writtenStart(mention);
+  const set = (workflow: { periodMinutes?: number; startMinute?: number; written?: WrittenStart }) => {
     if (mention.periodMinutes !== undefined) workflow.periodMinutes = mention.periodMinutes;
-    if (startMinute !== undefined) workflow.startMinute = startMinute;
+    if (startMinute !== undefined) {
+      workflow.startMinute = startMinute;
+      if (written) workflow.written = written;
+      else delete workflow.written;
+    }
     // "mcSynch_mcExec2 a las y 15": a minute of the hour alone is said of a workflow that runs every hour (inference).
     if (mention.minuteOfHour && workflow.periodMinutes === undefined && state.all?.periodMinutes === undefined) workflow.periodMinutes = 60;
   };
@@ -265,8 +292,8 @@ function fillFromAll(state: SimultaneousRunsState): void {
   }
 }
 
-function effectiveOf(state: SimultaneousRunsState, workflow: WorkflowSchedule): WorkflowSchedule {
-  const result: WorkflowSchedule = { name: workflow.name };
+function effectiveOf(state: SimultaneousRunsState, workflow: WorkflowSchedule): Omit<WorkflowSchedule, 'written'> {
+  const result: Omit<WorkflowSchedule, 'written'> = { name: workflow.name };
   const period = workflow.periodMinutes ?? state.all?.periodMinutes;
   const start = workflow.startMinute ?? state.all?.startMinute;
   if (period !== undefined) result.periodMinutes = period;
@@ -274,7 +301,7 @@ function effectiveOf(state: SimultaneousRunsState, workflow: WorkflowSchedule): 
   return result;
 }
 
-function effective(state: SimultaneousRunsState): WorkflowSchedule[] {
+function effective(state: SimultaneousRunsState): Array<Omit<WorkflowSchedule, 'written'>> {
   return state.workflows.map((workflow) => effectiveOf(state, workflow));
 }
 
