@@ -4,7 +4,8 @@ import { recognizeCommand } from '../src/language/intents';
 import { personLanguage } from '../src/language/personLanguage';
 import { AskDialog } from './askDialog';
 import type { ConversationLanguage } from './conversationLanguage';
-import { GuidedCheckDialog } from './guidedCheckDialog';
+import { CheckDialog } from './checkDialog';
+import type { Language } from '../src/kb/types';
 
 /**
  * Handles what a user may say at any step: help, cancel, start over and a language switch.
@@ -16,7 +17,7 @@ export class CancelAndHelpDialog extends ComponentDialog {
     id: string,
     protected readonly language: ConversationLanguage,
     /** Error messages users paste (English whatever their language): not their own words. */
-    private readonly pasted: readonly RegExp[] = [],
+    protected readonly pasted: readonly RegExp[] = [],
   ) {
     super(id);
   }
@@ -52,8 +53,7 @@ export class CancelAndHelpDialog extends ComponentDialog {
     switch (command.kind) {
       case 'help': {
         const c = catalog(await this.language.get(innerDc.context));
-        const helpKey = activeHelpKey(innerDc);
-        await innerDc.context.sendActivity(helpKey ? c.help[helpKey] : c.help.general);
+        await innerDc.context.sendActivity(activeHelp(innerDc, c, await this.language.get(innerDc.context)) ?? c.help.general);
         break;
       }
       case 'switchLanguage':
@@ -79,12 +79,12 @@ export class CancelAndHelpDialog extends ComponentDialog {
 }
 
 /** The help for the question waiting for an answer, however deep in child dialogs it is. */
-function activeHelpKey(dc: DialogContext): keyof Catalog['help'] | undefined {
+function activeHelp(dc: DialogContext, c: Catalog, language: Language): string | undefined {
   let innermost = dc;
   while (innermost.child) innermost = innermost.child;
   const instance = innermost.activeDialog;
   const active = instance && innermost.findDialog(instance.id);
-  if (active instanceof AskDialog) return active.helpKey;
-  if (active instanceof GuidedCheckDialog && instance) return active.helpKey(instance);
+  if (active instanceof AskDialog) return c.help[active.helpKey];
+  if (active instanceof CheckDialog && instance) return active.helpText(instance, language);
   return undefined;
 }

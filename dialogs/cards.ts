@@ -1,6 +1,5 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { Catalog } from '../src/i18n/catalog';
-import type { FixView } from '../src/i18n/texts';
 import type { Article } from '../src/kb/types';
 
 /**
@@ -18,19 +17,21 @@ export const CARD_VERSION = '1.5';
 
 /** What a card's buttons put in `value`; `kbAction` says which question they answer. */
 export type SubmitData =
-  | { kbAction: 'offer'; answer: 'yes' | 'no' }
+  | { kbAction: 'offer'; answer: 'yes' | 'no'; article?: string }
   | { kbAction: 'choose'; article: string }
   | { kbAction: 'choose'; none: true }
   | { kbAction: 'errorTime' }
   | { kbAction: 'restartTime'; dontKnow?: boolean; useDefault?: boolean }
   | { kbAction: 'exactErrorTime' }
   | { kbAction: 'consoleZone'; sameAsServer?: boolean; dontKnow?: boolean }
-  | { kbAction: 'feedback'; helpful: boolean };
+  | { kbAction: 'feedback'; helpful: boolean }
+  /** An answer to a guided check's question (any check file): the fact asked, and what the button adds. */
+  | ({ kbAction: 'answer'; fact: string } & Record<string, string | boolean>);
 
 type Element = Record<string, unknown>;
 
 /** What a card is, for the presentation of a channel (src/teams); never sent. */
-export type CardKind = 'article' | 'offer' | 'choice' | 'yesNo' | 'errorTime' | 'restartTime' | 'exactMinute' | 'consoleZone' | 'verdict' | 'feedback';
+export type CardKind = 'article' | 'offer' | 'choice' | 'yesNo' | 'errorTime' | 'restartTime' | 'exactMinute' | 'consoleZone' | 'question' | 'verdict' | 'feedback';
 
 export interface CardInfo {
   kind: CardKind;
@@ -83,13 +84,16 @@ function submit(title: string, data: SubmitData, style?: 'positive' | 'destructi
  */
 export function othersViewCard(content: Record<string, unknown>, c: Catalog, ownerName: string): Record<string, unknown> {
   const body = Array.isArray(content.body) ? (content.body as Element[]).filter((element) => !String(element.type).startsWith('Input.')) : [];
-  const links = Array.isArray(content.actions) ? (content.actions as Element[]).filter((action) => action.type === 'Action.OpenUrl') : [];
+  const actions = Array.isArray(content.actions) ? (content.actions as Element[]) : [];
+  const links = actions.filter((action) => action.type === 'Action.OpenUrl');
+  // The article whose check this is, so that "start my own" starts the same check.
+  const article = actions.map((action) => (action.data as { article?: unknown } | undefined)?.article).find((value): value is string => typeof value === 'string');
   return {
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
     version: CARD_VERSION,
     body: [text(c.teams.whoseCheck(ownerName), { weight: 'Bolder', color: 'Accent' }), ...body, text(c.teams.othersHint, { isSubtle: true, spacing: 'Medium' })],
-    actions: [submit(c.teams.startOwn, { kbAction: 'offer', answer: 'yes' }, 'positive'), ...links],
+    actions: [submit(c.teams.startOwn, { kbAction: 'offer', answer: 'yes', ...(article ? { article } : {}) }, 'positive'), ...links],
   };
 }
 
@@ -106,7 +110,8 @@ function truncate(value: string): string {
 }
 
 /** An article: title, symptom, cause, number and link; with the guided check's offer when it has one. */
-export function articleCard(article: Article, c: Catalog, offerCheck: boolean): Attachment {
+/** `offerText`: the check's own offer (its file's `offer` text); the catalogue's general one when absent. */
+export function articleCard(article: Article, c: Catalog, offerCheck: boolean, offerText?: string): Attachment {
   const body: Element[] = [heading(article.title)];
   const symptom = article.issue || article.description;
   if (symptom) body.push(text(c.article.symptom, { weight: 'Bolder', spacing: 'Medium' }), text(truncate(symptom)));
@@ -117,8 +122,8 @@ export function articleCard(article: Article, c: Catalog, offerCheck: boolean): 
   body.push({ type: 'FactSet', facts: [{ title: c.article.number, value: article.number }], spacing: 'Medium' });
   const actions: Element[] = [{ type: 'Action.OpenUrl', title: c.article.open, url: article.url }];
   if (offerCheck) {
-    body.push(text(c.offerCheck, { spacing: 'Medium' }));
-    actions.unshift(submit(c.yes, { kbAction: 'offer', answer: 'yes' }, 'positive'), submit(c.no, { kbAction: 'offer', answer: 'no' }));
+    body.push(text(offerText ?? c.offerCheck, { spacing: 'Medium' }));
+    actions.unshift(submit(c.yes, { kbAction: 'offer', answer: 'yes', article: article.number }, 'positive'), submit(c.no, { kbAction: 'offer', answer: 'no', article: article.number }));
   }
   return described(card(body, actions), {
     kind: offerCheck ? 'offer' : 'article',
@@ -159,107 +164,69 @@ export function yesNoCard(c: Catalog, question: string, kbAction: 'offer'): Atta
   });
 }
 
-export function errorTimeCard(c: Catalog, consolePath: string, retry: boolean): Attachment {
-  const attachment = card(
-    [
-      heading(c.errorTime.title),
-      text(retry ? c.errorTime.retry : c.errorTime.whereToLook(consolePath)),
-      { type: 'Input.Text', id: 'errorTime', isMultiline: true, placeholder: c.errorTime.placeholder, maxLength: 4000 },
-    ],
-    [submit(c.send, { kbAction: 'errorTime' }, 'positive')],
-  );
-  return described(attachment, { kind: 'errorTime', catalog: c, quickAnswers: [] });
-}
-
-export function restartTimeCard(c: Catalog, retry: boolean, defaultTime: string): Attachment {
-  const attachment = card(
-    [
-      heading(c.restartTime.title),
-      text(retry ? c.restartTime.retry : c.restartTime.body),
-      { type: 'Input.Text', id: 'restartTime', placeholder: c.restartTime.placeholder, maxLength: 200 },
-    ],
-    [
-      submit(c.send, { kbAction: 'restartTime' }, 'positive'),
-      submit(c.restartTime.useDefault(defaultTime), { kbAction: 'restartTime', useDefault: true }),
-      submit(c.restartTime.dontKnow, { kbAction: 'restartTime', dontKnow: true }),
-    ],
-  );
-  const useDefault = c.restartTime.useDefault(defaultTime);
-  return described(attachment, { kind: 'restartTime', catalog: c, quickAnswers: [{ title: useDefault, text: useDefault }] });
-}
-
-/** The error time given was approximate ("around 6"): the exact minute from the log. */
-export function exactMinuteCard(c: Catalog, retry: boolean): Attachment {
-  const attachment = card(
-    [
-      heading(c.case.exactMinute.title),
-      text(retry ? c.errorTime.retry : c.case.exactMinute.body),
-      { type: 'Input.Text', id: 'exactErrorTime', isMultiline: true, placeholder: c.case.exactMinute.placeholder, maxLength: 4000 },
-    ],
-    [submit(c.send, { kbAction: 'exactErrorTime' }, 'positive')],
-  );
-  return described(attachment, { kind: 'exactMinute', catalog: c, quickAnswers: [] });
-}
-
-/** The errors are a whole number of hours from the restart: which zone the console shows. */
-export function consoleZoneCard(c: Catalog, retry: boolean, shift: string | undefined, clientZone: string | undefined): Attachment {
-  const q = c.case.consoleZoneQuestion;
-  const body: Element[] = [heading(q.title), text(retry ? c.help.consoleZone : shift ? q.body(shift) : c.help.consoleZone)];
-  if (clientZone && !retry) body.push(text(q.clientHint(clientZone), { isSubtle: true }));
-  body.push({ type: 'Input.Text', id: 'consoleZone', placeholder: q.placeholder, maxLength: 200 });
-  const attachment = card(body, [
-    submit(c.send, { kbAction: 'consoleZone' }, 'positive'),
-    submit(q.sameAsServer, { kbAction: 'consoleZone', sameAsServer: true }),
-    submit(c.restartTime.dontKnow, { kbAction: 'consoleZone', dontKnow: true }),
-  ]);
-  return described(attachment, { kind: 'consoleZone', catalog: c, quickAnswers: [] });
-}
-
-export interface VerdictView {
-  coincides: boolean;
-  /** When they coincide, the errors at the restart; otherwise all of them (server time). */
-  errorTimes: string[];
-  /** The restart they were judged against. */
-  restartTime: string;
-  /** "server time, UTC". */
-  serverTime: string;
-  fix: FixView;
-  otherErrorTimes: string[];
-  /** Every restart of the day, when there are several. */
-  restartTimes: string[];
-  longRestart?: { minutes: number; windowEnd: string };
-  successTimes: string[];
-  minutesBefore: number;
-  minutesAfter: number;
-  minimumIntervalMinutes: number;
-  related: Article[];
-}
-
-/** The verdict: the fix with its times and cautions, or plainly that this is not the cause. */
-export function verdictCard(view: VerdictView, c: Catalog): Attachment {
-  const v = c.verdict;
-  const body: Element[] = [];
-  const actions: Element[] = [];
-  if (view.coincides) {
-    body.push(heading(v.coincideTitle), text(v.coincideBody(view.errorTimes, view.restartTime, view.serverTime)));
-    if (view.longRestart) body.push(text(v.longRestart(view.longRestart.minutes, view.longRestart.windowEnd), { isSubtle: true }));
-    body.push(text(v.fixTitle, { weight: 'Bolder', spacing: 'Medium' }), ...numbered(v.fixSteps(view.fix)));
-    if (view.restartTimes.length > 1) body.push(text(v.severalRestarts(view.restartTimes), { isSubtle: true }));
-    body.push(text(v.cautionsTitle, { weight: 'Bolder', spacing: 'Medium' }), ...bullets(v.cautions(view.minimumIntervalMinutes)));
-    if (view.otherErrorTimes.length) body.push(text(v.othersNote(view.otherErrorTimes), { spacing: 'Medium', isSubtle: true }));
-  } else {
-    body.push(heading(v.differTitle), text(v.differBody(view.errorTimes, view.restartTime, view.minutesBefore, view.minutesAfter, view.serverTime)));
-    body.push(text(v.nextStepsTitle, { weight: 'Bolder', spacing: 'Medium' }), ...bullets(v.nextSteps));
-    if (view.related.length) {
-      body.push(text(v.relatedArticles, { weight: 'Bolder', spacing: 'Medium' }), ...bullets(view.related.map((a) => `${a.title} (${a.number})`)));
-      actions.push(...view.related.map((a) => ({ type: 'Action.OpenUrl', title: a.number, url: a.url })));
-    }
-  }
-  if (view.successTimes.length) body.push(text(v.successes(view.successTimes), { spacing: 'Medium', isSubtle: true }));
-  return described(card(body, actions), { kind: 'verdict', catalog: c, verdict: view.coincides ? 'coincides' : 'differs', quickAnswers: [] });
-}
-
 export function feedbackCard(c: Catalog): Attachment {
   const attachment = card([text(c.askFeedback)], [submit(c.helpful, { kbAction: 'feedback', helpful: true }, 'positive'), submit(c.notHelpful, { kbAction: 'feedback', helpful: false })]);
   return described(attachment, { kind: 'feedback', catalog: c, quickAnswers: [] });
 }
+
+/** A guided check's question, in the words of its check file. */
+export interface QuestionView {
+  /** The fact asked: the card's input id, and what its answer fills. */
+  fact: string;
+  /** The article whose check asks it (for "start my own check" in a group chat). */
+  article?: string;
+  title: string;
+  body: string;
+  /** A subtle line under the body ("Your Teams is set to Europe/Madrid…"). */
+  hint?: string;
+  placeholder?: string;
+  input: 'text' | 'multiline' | 'none';
+  buttons: ReadonlyArray<{ title: string; value: Readonly<Record<string, string | boolean>> }>;
+}
+
+export function questionCard(view: QuestionView, c: Catalog): Attachment {
+  const article: Record<string, string> = view.article ? { article: view.article } : {};
+  const body: Element[] = [heading(view.title), text(view.body)];
+  if (view.hint) body.push(text(view.hint, { isSubtle: true }));
+  if (view.input !== 'none') body.push({ type: 'Input.Text', id: view.fact, isMultiline: view.input === 'multiline', placeholder: view.placeholder ?? '', maxLength: 4000 });
+  const actions = [
+    ...(view.input !== 'none' ? [submit(c.send, { kbAction: 'answer', fact: view.fact, ...article }, 'positive')] : []),
+    ...view.buttons.map((button) => submit(button.title, { ...button.value, kbAction: 'answer', fact: view.fact, ...article })),
+  ];
+  // The buttons' titles read as typed answers too ("Use 06:00 (default)", "I don't know").
+  return described(card(body, actions), { kind: 'question', catalog: c, quickAnswers: view.buttons.map((button) => ({ title: button.title, text: button.title })) });
+}
+
+/** A verdict's blocks, their texts already rendered from the check file. */
+export type RenderedBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'text'; text: string; subtle?: boolean }
+  | { kind: 'steps' | 'bullets'; title: string; items: string[] }
+  | { kind: 'table'; title: string; columns: string[]; rows: ReadonlyArray<readonly string[]> };
+
+/** A guided check's verdict, and the articles that may help when the cause is elsewhere. */
+export function blocksCard(blocks: readonly RenderedBlock[], related: readonly Article[], c: Catalog, outcome: string): Attachment {
+  const body: Element[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'heading') body.push(heading(block.text));
+    else if (block.kind === 'text') body.push(text(block.text, block.subtle ? { isSubtle: true, spacing: 'Medium' } : {}));
+    else if (block.kind === 'table') {
+      body.push(text(block.title, { weight: 'Bolder', spacing: 'Medium' }), {
+        type: 'Table',
+        firstRowAsHeader: true,
+        columns: block.columns.map(() => ({ width: 1 })),
+        rows: [block.columns, ...block.rows].map((cells) => ({ type: 'TableRow', cells: cells.map((cell) => ({ type: 'TableCell', items: [text(cell)] })) })),
+      });
+    } else {
+      body.push(text(block.title, { weight: 'Bolder', spacing: 'Medium' }), ...(block.kind === 'steps' ? numbered(block.items) : bullets(block.items)));
+    }
+  }
+  const actions: Element[] = [];
+  if (related.length) {
+    body.push(text(c.relatedArticles, { weight: 'Bolder', spacing: 'Medium' }), ...bullets(related.map((a) => `${a.title} (${a.number})`)));
+    actions.push(...related.map((a) => ({ type: 'Action.OpenUrl', title: a.number, url: a.url })));
+  }
+  const verdict: Pick<CardInfo, 'verdict'> = outcome === 'coincides' || outcome === 'differs' ? { verdict: outcome } : {};
+  return described(card(body, actions), { kind: 'verdict', catalog: c, ...verdict, quickAnswers: [] });
+}
+

@@ -4,15 +4,14 @@ import { articleCard } from './cards';
 import { noteTurn } from './turnNotes';
 import { catalog } from '../src/i18n/catalog';
 import { recognizeSmallTalk } from '../src/language/intents';
-import { checkPatterns, type GuidedCheckData } from '../src/kb/checkData';
+import { renderText, type CheckRegistry } from '../src/check/registry';
 import { personLanguage } from '../src/language/personLanguage';
-import { readFacts } from '../src/case/readFacts';
 import type { Language } from '../src/kb/types';
 import type { KbIndex } from '../src/search/searchIndex';
 import { AskDialog, type Asked } from './askDialog';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { ConversationLanguage } from './conversationLanguage';
-import { GuidedCheckDialog, type GuidedCheckOptions } from './guidedCheckDialog';
+import { CheckDialog, type CheckDialogOptions } from './checkDialog';
 import type { CheckEvent } from './turnNotes';
 import { choiceQuestion, offerQuestion, type ChoiceAnswer, type OfferAnswer } from './questions';
 import { userInput } from './userInput';
@@ -32,19 +31,33 @@ const GUIDED_CHECK = 'guidedCheck';
  * knowledge base has one for it), a choice between close ones, or an apology.
  */
 export class MainDialog extends CancelAndHelpDialog {
-  private readonly patterns: ReturnType<typeof checkPatterns>;
-
   constructor(
     private readonly index: KbIndex,
-    private readonly check: GuidedCheckData,
+    private readonly checks: CheckRegistry,
     language: ConversationLanguage,
     record: (event: CheckEvent) => void,
   ) {
-    super('main', language, checkPatterns(check).errorSignatures);
-    this.patterns = checkPatterns(check);
+    super(
+      'main',
+      language,
+      checks.checks.flatMap((check) => [...check.rule.pasted(check.settings)]),
+    );
     this.addDialog(new AskDialog(CHOICE, choiceQuestion(index), language))
-      .addDialog(new AskDialog(OFFER, offerQuestion(index, (text, language) => this.holdsFacts(text, language)), language))
-      .addDialog(new GuidedCheckDialog(GUIDED_CHECK, check, index, language, record))
+      .addDialog(
+        new AskDialog(
+          OFFER,
+          offerQuestion(
+            index,
+            (text, language, article) => this.holdsFacts(text, language, article),
+            (article, language) => {
+              const check = checks.forArticle(article);
+              return check && renderText(check.file.texts[language], { key: 'offer' }).join(' ');
+            },
+          ),
+          language,
+        ),
+      )
+      .addDialog(new CheckDialog(GUIDED_CHECK, checks, index, language, record))
       .addDialog(new WaterfallDialog(STEPS, [this.search.bind(this), this.showArticle.bind(this), this.afterOffer.bind(this)]));
     this.initialDialogId = STEPS;
   }
@@ -52,7 +65,12 @@ export class MainDialog extends CancelAndHelpDialog {
   private async search(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const input = userInput(step.context.activity);
     // A button of an earlier card, clicked when no question is waiting for it.
-    if (input.value.kbAction === 'offer' && input.value.answer === 'yes') return this.startCheck(step, '');
+    if (input.value.kbAction === 'offer' && input.value.answer === 'yes') {
+      const check = typeof input.value.article === 'string' ? this.checks.forArticle(input.value.article) : undefined;
+      if (check) return this.startCheck(step, check.file.id, '');
+      await step.context.sendActivity(catalog(await this.language.get(step.context)).startedOver);
+      return step.endDialog();
+    }
     if (input.value.kbAction === 'choose' && typeof input.value.article === 'string') return step.next({ answered: true, value: { article: input.value.article } });
     // Any other button with nothing waiting for it: its question was answered, or (in a group chat
     // or channel, where everyone sees the cards) it belongs to someone else's check.
@@ -81,7 +99,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const language = personLanguage(question, {
       current: (await this.language.stored(step.context)) ?? undefined,
       locale: step.context.activity.locale,
-      pasted: this.patterns.errorSignatures,
+      pasted: this.pasted,
       fallback: current,
     });
     await this.language.set(step.context, language);
@@ -106,7 +124,11 @@ export class MainDialog extends CancelAndHelpDialog {
 
     const number = chosen.value.article;
     noteTurn(step.context, { article: number });
-    if (number === this.check.article) return step.beginDialog(OFFER, { article: number });
+    const check = this.checks.forArticle(number);
+    if (check) {
+      (step.values as { check?: string }).check = check.file.id;
+      return step.beginDialog(OFFER, { article: number });
+    }
 
     const language = await this.language.get(step.context);
     const article = this.index.get(number, language);
@@ -118,7 +140,8 @@ export class MainDialog extends CancelAndHelpDialog {
     const offer = step.result as Asked<OfferAnswer>;
     if (!offer.answered) return this.notUnderstood(step);
     if ('newQuestion' in offer.value) return step.replaceDialog(this.id, { question: offer.value.newQuestion });
-    if (offer.value.accepted) return this.startCheck(step, (step.values as { question?: string }).question ?? '', offer.value.said);
+    const values = step.values as { question?: string; check?: string };
+    if (offer.value.accepted && values.check) return this.startCheck(step, values.check, values.question ?? '', offer.value.said);
     await step.context.sendActivity(catalog(await this.language.get(step.context)).offerDeclined);
     return step.endDialog();
   }
@@ -129,14 +152,17 @@ export class MainDialog extends CancelAndHelpDialog {
     return step.endDialog();
   }
 
-  /** Whether a message tells the check something: a time, a zone, a log line, a restart's duration. */
-  private holdsFacts(text: string, language: Language): boolean {
-    const reading = readFacts(text, { language, patterns: this.patterns, expecting: 'errorTime' });
-    return reading.times.length > 0 || reading.successes.length > 0 || !!reading.serverZone || !!reading.consoleZone || reading.restartDurationMinutes !== undefined;
+  /** Whether a message tells the article's check something (a time, a zone, a log line): its rule reads it. */
+  private holdsFacts(text: string, language: Language, article: string): boolean {
+    const check = this.checks.forArticle(article);
+    if (!check) return false;
+    const asking = check.rule.questions[0]?.id;
+    const context = { language, today: new Date().toISOString().slice(0, 10) };
+    return check.rule.read(check.settings, check.rule.start(check.settings), { text, value: {} }, asking ? { ...context, asking } : context).changed;
   }
 
   /** Starts the check with what the user already said: the question (a pasted log, a workflow) and the answer to the offer. */
-  private async startCheck(step: WaterfallStepContext, question: string, said?: string): Promise<DialogTurnResult> {
-    return step.replaceDialog(GUIDED_CHECK, { question, said: [question, said ?? ''] } satisfies GuidedCheckOptions);
+  private async startCheck(step: WaterfallStepContext, check: string, question: string, said?: string): Promise<DialogTurnResult> {
+    return step.replaceDialog(GUIDED_CHECK, { check, question, said: [question, said ?? ''] } satisfies CheckDialogOptions);
   }
 }

@@ -21,20 +21,25 @@ export type OfferAnswer = { accepted: boolean; said?: string } | { newQuestion: 
  * The offer of the guided check. `holdsFacts` tells whether a message says something the check
  * can use (a time, a zone, a log line): such an answer is a yes that already started.
  */
-export function offerQuestion(index: KbIndex, holdsFacts: (text: string, language: Language) => boolean): Question<OfferAnswer, { article: string }> {
+export function offerQuestion(
+  index: KbIndex,
+  holdsFacts: (text: string, language: Language, article: string) => boolean,
+  offerText: (article: string, language: Language) => string | undefined,
+): Question<OfferAnswer, { article: string }> {
   return {
     helpKey: 'offer',
     render: (c, language, retry, { article }) => {
       const shown = index.get(article, language);
-      return [MessageFactory.attachment(retry || !shown ? yesNoCard(c, `${c.yesNoRetry} ${c.offerCheck}`, 'offer') : articleCard(shown, c, true))];
+      const offer = offerText(article, language) ?? c.offerCheck;
+      return [MessageFactory.attachment(retry || !shown ? yesNoCard(c, `${c.yesNoRetry} ${offer}`, 'offer') : articleCard(shown, c, true, offer))];
     },
-    read: (input, language) => {
+    read: (input, language, { article }) => {
       if (input.value.kbAction === 'offer') return { kind: 'answer', value: { accepted: input.value.answer === 'yes' } };
       const yesNo = recognizeYesNo(input.text);
       if (yesNo === false) return { kind: 'answer', value: { accepted: false } };
       // A yes that says more ("sí, falló a las 6:02 y el servidor va en UTC"), or facts instead of a yes:
       // the check starts with them.
-      if (yesNo || startsWithYes(input.text) || (input.text && holdsFacts(input.text, language))) return { kind: 'answer', value: { accepted: true, said: input.text } };
+      if (yesNo || startsWithYes(input.text) || (input.text && holdsFacts(input.text, language, article))) return { kind: 'answer', value: { accepted: true, said: input.text } };
       const asked = newQuestion(input, index, language);
       return asked ? { kind: 'answer', value: { newQuestion: asked } } : { kind: 'unreadable' };
     },

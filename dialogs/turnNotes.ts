@@ -13,7 +13,8 @@ import type { Language } from '../src/kb/types';
 export type CheckEvent =
   /** startTimes: the new starts proposed, server time, earliest first; workflows: the ones the fix names. */
   | { event: 'verdict'; article: string; coincides: boolean; startTimes: string[]; workflows: string[] }
-  | { event: 'feedback'; article: string; helpful: boolean; verdict?: 'coincides' | 'differs' };
+  /** verdict: the outcome the check gave ('coincides' / 'differs' for KA-05406, the rule's own for others). */
+  | { event: 'feedback'; article: string; helpful: boolean; verdict?: string };
 
 /** What a turn established, noted by whichever part of the bot learnt it. */
 export interface TurnFacts {
@@ -30,7 +31,7 @@ export interface TurnFacts {
   /** The question waiting for an answer after the turn (its dialog id), or "none". */
   step?: string;
   /** The guided check's verdict, on the turn that gave it. */
-  verdict?: 'coincides' | 'differs';
+  verdict?: string;
   /** The user's answer to "was this helpful?", on the turn that gave it. */
   helpful?: boolean;
 }

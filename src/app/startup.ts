@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as dotenv from 'dotenv';
-import { loadGuidedCheck, type GuidedCheckData } from '../kb/loader';
+import { loadChecks, type CheckRegistry } from '../check/registry';
 import { REPOSITORY_ROOT } from '../kb/paths';
 import { openKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase';
 import type { Config } from './config';
@@ -18,7 +18,6 @@ import { consistentTurns } from '../state/consistentTurn';
 /** Start-up shared by the HTTP service (src/index.ts) and the terminal chat (src/cli/chat.ts). */
 
 /** The article whose guided check the bot walks users through. */
-const GUIDED_CHECK_ARTICLE = 'KA-05406';
 
 /**
  * Reads `.env` from the repository root, as the samples do beside their code, so that
@@ -33,7 +32,8 @@ export function loadDotEnv(file: string = path.join(REPOSITORY_ROOT, '.env')): v
 
 export interface LoadedBot extends BotApp {
   knowledgeBase: KnowledgeBase;
-  guidedCheck: GuidedCheckData;
+  /** The guided checks of kb/checks/. */
+  checks: CheckRegistry;
   /** Time to read the articles, build the index and create the bot. */
   loadMs: number;
   /** The bot as the endpoint runs it: replies held until the state is saved, state conflicts and outages handled (src/state/consistentTurn.ts). */
@@ -46,17 +46,17 @@ export interface LoadOptions {
   /** For the runner's state conflict and outage lines; stderr when omitted. */
   logger?: Logger;
   /** The rest of createBot's dependencies (storage, …), when not its defaults. */
-  bot?: Partial<Omit<BotDependencies, 'knowledgeBase' | 'guidedCheck' | 'defaultLanguage'>>;
+  bot?: Partial<Omit<BotDependencies, 'knowledgeBase' | 'defaultLanguage'>>;
 }
 
 /**
- * Loads the knowledge base (kb/ plus KB_PATH) and the guided check, and creates the bot.
- * Files that are not articles are logged and skipped; an invalid guided check throws.
+ * Loads the knowledge base (kb/ plus KB_PATH) and the guided checks, and creates the bot.
+ * Files that are not articles are logged and skipped; an invalid check file throws, naming it.
  */
 export async function loadBot(config: Config, options: LoadOptions = {}): Promise<LoadedBot> {
   const started = performance.now();
   const knowledgeBase = await openKnowledgeBase(config.kbPaths, options.log ?? console.error);
-  const guidedCheck = loadGuidedCheck(GUIDED_CHECK_ARTICLE);
+  const checks = options.bot?.checks ?? loadChecks();
   // STORAGE's storage unless the caller brings one.
   const storage = options.bot?.storage ?? createStorage(config.storage);
   // ALLOWED_TENANTS refusals go to the service's log, one warn line each.
@@ -71,11 +71,11 @@ export async function loadBot(config: Config, options: LoadOptions = {}): Promis
     ...(deferredRecord ? { record: deferredRecord } : {}),
     storage,
     knowledgeBase,
-    guidedCheck,
+    checks,
     defaultLanguage: config.defaultLanguage,
   });
   const runner = consistentTurns(app.bot, { language: (context) => app.language.get(context), defaultLanguage: config.defaultLanguage, logger: options.logger });
-  return { ...app, knowledgeBase, guidedCheck, loadMs: performance.now() - started, runner };
+  return { ...app, knowledgeBase, checks, loadMs: performance.now() - started, runner };
 }
 
 /** What the user is told when a turn fails: the catalogue's text in the conversation's language. */

@@ -2,7 +2,7 @@ import { MemoryStorage, type ConversationState, type Storage } from 'botbuilder'
 import { ConversationLanguage } from '../../dialogs/conversationLanguage';
 import type { CheckEvent } from '../../dialogs/turnNotes';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { GuidedCheckData } from '../kb/checkData';
+import { loadChecks, type CheckRegistry } from '../check/registry';
 import type { Language } from '../kb/types';
 import type { KnowledgeBase } from '../search/knowledgeBase';
 import { KbBot } from './kbBot';
@@ -13,7 +13,8 @@ import { TenantGate, WelcomeOnce } from '../teams/teams';
 
 export interface BotDependencies {
   knowledgeBase: KnowledgeBase;
-  guidedCheck: GuidedCheckData;
+  /** The guided checks (kb/checks/ when omitted). */
+  checks?: CheckRegistry;
   defaultLanguage: Language;
   /** Where conversation state (and the welcome markers) live; memory when omitted. No user state is kept. */
   storage?: Storage;
@@ -41,7 +42,7 @@ export function createBot(deps: BotDependencies): BotApp {
   const conversationState = new PerUserConversationState(storage);
   const language = new ConversationLanguage(conversationState.createProperty<Language>('language'), deps.defaultLanguage);
   const record = deps.record ?? ((event: CheckEvent) => console.log(JSON.stringify(event)));
-  const mainDialog = new MainDialog(deps.knowledgeBase.index, deps.guidedCheck, language, record);
+  const mainDialog = new MainDialog(deps.knowledgeBase.index, deps.checks ?? loadChecks(), language, record);
   const bot = new KbBot(conversationState, mainDialog, deps.defaultLanguage, {
     welcomeOnce: new WelcomeOnce(storage),
     tenantGate: new TenantGate(deps.allowedTenants ?? [], deps.defaultLanguage, deps.logRefusedTenant),

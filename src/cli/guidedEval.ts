@@ -12,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { createBot } from '../bot/createBot';
-import { loadGuidedCheck } from '../kb/loader';
 import { REPOSITORY_ROOT } from '../kb/paths';
 import type { Language } from '../kb/types';
 import { detectLanguage } from '../language/detect';
@@ -81,7 +80,6 @@ export async function runGuidedConversations(knowledgeBase: KnowledgeBase, conve
   let events: RecordedEvent[] = [];
   const { bot } = createBot({
     knowledgeBase,
-    guidedCheck: loadGuidedCheck('KA-05406'),
     defaultLanguage: 'en',
     record: (event) => events.push(event),
   });

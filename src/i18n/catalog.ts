@@ -3,7 +3,7 @@ import { en } from './en';
 import { es } from './es';
 import type { Catalog } from './texts';
 
-export type { CaseFacts, Catalog } from './texts';
+export type { Catalog } from './texts';
 
 const CATALOGS: Record<Language, Catalog> = { en, es };
 

@@ -1,52 +1,4 @@
 /** The shape of a catalogue: every text a user sees, in one language (en.ts, es.ts). */
-/** What a case summary needs to know, already formatted. */
-export interface CaseFacts {
-  article: string;
-  /** The failing workflows, or the description of the unknown one. */
-  workflows: string[];
-  /** Error times as the case holds them, in server time when known ("06:02", "01:02 America/Bogota"). */
-  errorTimes: string[];
-  restartTimes: string[];
-  restartDurationMinutes?: number;
-  serverZone?: string;
-  consoleZone?: string;
-  /** 'coincides' | 'differs' | undefined while the check is not finished. */
-  verdict?: 'coincides' | 'differs';
-  /** The new start of each workflow. */
-  schedule: Array<{ workflow: string; start: string }>;
-  /** Another first start that keeps every rule, when there is one. */
-  alternative?: string;
-  /** Errors outside the restart window, when some were inside it. */
-  otherErrorTimes: string[];
-  /** Runs the log shows finishing well. */
-  successTimes: string[];
-  /** What the user said when the fix did not help. */
-  notHelpfulReason?: string;
-}
-
-/** One row of the fix: a workflow and its new start, in server time and in the console's zone when it differs. */
-export interface FixRow {
-  workflow: string;
-  start: string;
-  /** Its starts after the day's other restarts that failed too (a Scheduler takes several daily times). */
-  alsoAt?: string[];
-  consoleStart?: string;
-}
-
-/** What the fix's steps say. */
-export interface FixView {
-  consolePath: string;
-  rows: FixRow[];
-  /** "server time (UTC)", "server time". */
-  serverTime: string;
-  /** The console's zone, when it differs from the server's. */
-  consoleZone?: string;
-  /** Minutes from the restart to the first start (the article says 5 or 10). */
-  minutesAfterRestart: number;
-  /** Another first start that keeps every rule (the article's +10). */
-  alternative?: string;
-}
-
 /** Every text the bot shows, in one language. Functions take what they interpolate. */
 export interface Catalog {
   welcome: string;
@@ -65,88 +17,45 @@ export interface Catalog {
   noMatch: string;
   choiceIntro: string;
   choiceRetry: string;
+  /** Above the related articles of a verdict that found the cause elsewhere. */
+  relatedArticles: string;
   /** "None of these" at a choice of articles. */
   choiceNone: string;
   /** The choice card's button for it. */
   noneOfThese: string;
   article: { symptom: string; cause: string; resolution: string; number: string; open: string };
+  /** The offer of a guided check whose file says nothing better. */
   offerCheck: string;
   yes: string;
   no: string;
   yesNoRetry: string;
   offerDeclined: string;
-  /** The sync workflow when neither the log nor the question named it. */
-  unknownWorkflow: string;
 
-  errorTime: { title: string; whereToLook: (consolePath: string) => string; placeholder: string; retry: string };
-  restartTime: { title: string; body: string; placeholder: string; dontKnow: string; useDefault: (defaultTime: string) => string; retry: string };
-  restartHowToFind: (defaultTime: string, attribute: string) => string;
+  /** The button that sends a card's input. */
   send: string;
-
-  verdict: {
-    coincideTitle: string;
-    coincideBody: (errors: string[], restart: string, serverTime: string) => string;
-    fixTitle: string;
-    fixSteps: (fix: FixView) => string[];
-    cautionsTitle: string;
-    cautions: (minimumIntervalMinutes: number) => string[];
-    othersNote: (others: string[]) => string;
-    differTitle: string;
-    differBody: (errors: string[], restart: string, windowBefore: number, windowAfter: number, serverTime: string) => string;
-    /** Several restarts a day: the new start avoids all of them. */
-    severalRestarts: (restarts: string[]) => string;
-    /** The restart lasts: the window runs from its end. */
-    longRestart: (minutes: number, windowEnd: string) => string;
-    /** Log lines of runs that finished well: evidence that the other runs are fine. */
-    successes: (times: string[]) => string;
-    nextStepsTitle: string;
-    nextSteps: string[];
-    relatedArticles: string;
-  };
-
   askFeedback: string;
   helpful: string;
   notHelpful: string;
   feedbackThanks: string;
   feedbackSorry: string;
   summaryIntro: string;
-  caseSummary: (facts: CaseFacts) => string;
+  /** The summary's last line when the check did not help, with the user's words. */
+  summaryNotSolved: (reason: string) => string;
   gaveUp: string;
   /** Three unreadable answers to the offer or to a choice of articles. */
   notUnderstood: string;
 
-  /** The guided check reading the case by meaning: what it understood, and what it still needs. */
+  /** A guided check: what it understood, and where it stands. The check's own words are in its file (kb/checks/). */
   case: {
     noted: (items: string[]) => string;
     corrected: (items: string[]) => string;
-    errorAt: (times: string[], workflows: string[]) => string;
-    restartAt: (times: string[]) => string;
-    restartDefault: (time: string) => string;
-    duration: (minutes: number) => string;
-    serverZone: (zone: string) => string;
-    consoleZone: (zone: string) => string;
-    consoleIsServer: string;
-    workflows: (names: string[]) => string;
-    was: (old: string[]) => string;
-    /** "server time (UTC)" or "server time" when the zone is not known. */
-    serverTime: (zone: string | undefined) => string;
-    /** A pasted log with no error line in it. */
-    noErrorLine: (successTimes: string[]) => string;
-    exactMinute: { title: string; body: string; placeholder: string };
-    consoleZoneQuestion: { title: string; body: (hours: string) => string; clientHint: (zone: string) => string; placeholder: string; sameAsServer: string };
-    errorTimeHowToFind: (consolePath: string) => string;
-    zoneHowToFind: string;
-    /** A time that can be read two ways ("6:2"). */
-    ambiguousTime: string;
     /** A question about another article in the middle of the check: it was answered above. */
     resume: string;
     rejudged: string;
     notHelpfulNoted: (reason: string) => string;
-    /** It still fails after the change: what that means and what to do. */
-    stillFails: (times: string[], start: string) => string;
   };
 
-  help: { general: string; offer: string; choice: string; errorTime: string; restartTime: string; exactMinute: string; consoleZone: string; feedback: string };
+  help: { general: string; offer: string; choice: string; feedback: string };
   cancelled: string;
   startedOver: string;
   languageSwitched: string;

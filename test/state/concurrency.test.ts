@@ -2,7 +2,7 @@ import { catalog } from '../../src/i18n/catalog';
 import type { Language } from '../../src/kb/types';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { startBotProcess, until, type BotProcess } from '../support/botProcess';
-import { expectStep, guidedCheckSteps, LOCALES } from '../support/guidedCheck';
+import { checkText, expectStep, guidedCheckSteps, LOCALES } from '../support/guidedCheck';
 import { post } from '../support/http';
 import { startStorageProxy, type StorageProxy } from '../support/storageProxy';
 import { ANA, botAdded, groupChat, installationUpdate } from '../support/teams';
@@ -58,15 +58,15 @@ describe.each<Language>(['en', 'es'])('two turns of one conversation at once (%s
     await proxy.waitForHeldWrites(1);
     // Meanwhile B takes the other answer to the same question and saves first.
     const onB = await b.say(conversation, '06:02', locale);
-    expect(onB).toContain(c.restartTime.title);
+    expect(onB).toContain(checkText(language, 'restartTime.title'));
     proxy.release();
 
     // A's save is refused (the state changed), so A runs the turn again on B's state: 06:04 now
     // answers the restart question. Its first attempt's reply (the restart question) is never seen.
     const fromA = await onA;
     expect(fromA.status).toBe(200);
-    expect(fromA.text).toContain(c.verdict.coincideTitle);
-    expect(fromA.text).not.toContain(c.restartTime.title);
+    expect(fromA.text).toContain(checkText(language, 'verdict.coincideTitle'));
+    expect(fromA.text).not.toContain(checkText(language, 'restartTime.title'));
 
     // The case holds both answers: nothing was lost or overwritten.
     const summary = await b.say(conversation, language === 'en' ? 'yes' : 'sí', locale);
@@ -85,8 +85,8 @@ describe.each<Language>(['en', 'es'])('two turns of one conversation at once (%s
     const onA = a.send(conversation, '06:30', locale);
     // Each time A is about to save, B saves the next step first: A loses all three attempts.
     for (const [message, reply] of [
-      ['06:04', c.restartTime.title],
-      ['06:00', c.verdict.coincideTitle],
+      ['06:04', checkText(language, 'restartTime.title')],
+      ['06:00', checkText(language, 'verdict.coincideTitle')],
       [yes, c.feedbackThanks],
     ] as const) {
       await proxy.waitForHeldWrites(1);
@@ -130,7 +130,7 @@ describe('what a turn run again did besides replying', () => {
     proxy.release();
     const fromA = await onA;
     // A ran again at "was this helpful?", where 06:00 is no answer.
-    expect(fromA.text).not.toContain(catalog('en').verdict.coincideTitle);
+    expect(fromA.text).not.toContain(checkText('en', 'verdict.coincideTitle'));
     expect(fromA.text).toContain(catalog('en').askFeedback);
 
     await until(() => verdicts(b) - beforeB === 1, "B's verdict event logged");

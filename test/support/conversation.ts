@@ -2,8 +2,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { renderActivityAsText } from '../../src/cli/cardText';
 import { createBot } from '../../src/bot/createBot';
 import type { CheckEvent } from '../../dialogs/turnNotes';
-import { loadGuidedCheck } from '../../src/kb/loader';
-import type { GuidedCheckData } from '../../src/kb/checkData';
+import type { CheckRegistry } from '../../src/check/registry';
 import type { KnowledgeBase } from '../../src/search/knowledgeBase';
 
 /** One user turn and what the bot's replies to it must (and must not) show. */
@@ -23,9 +22,9 @@ export interface Script {
 }
 
 /** A bot over the given knowledge base, driven through botbuilder's TestAdapter. */
-export function conversationRunner(knowledgeBase: KnowledgeBase, guidedCheck: GuidedCheckData = loadGuidedCheck('KA-05406')) {
+export function conversationRunner(knowledgeBase: KnowledgeBase, checks?: CheckRegistry) {
   const events: CheckEvent[] = [];
-  const { bot } = createBot({ knowledgeBase, guidedCheck, defaultLanguage: 'en', record: (e) => events.push(e) });
+  const { bot } = createBot({ knowledgeBase, ...(checks ? { checks } : {}), defaultLanguage: 'en', record: (e) => events.push(e) });
 
   let conversations = 0;
 

@@ -1,3 +1,4 @@
+import { loadChecks } from '../../src/check/registry';
 import { catalog } from '../../src/i18n/catalog';
 import type { Language } from '../../src/kb/types';
 import type { UserMessage } from './http';
@@ -15,6 +16,15 @@ export interface CheckStep {
 
 export const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-ES' };
 
+const KA05406 = loadChecks().byId('KA-05406')!;
+
+/** A text of KA-05406's check file (kb/checks/KA-05406.json), as the bot shows it when it has no placeholders. */
+export function checkText(language: Language, key: string): string {
+  const text = KA05406.file.texts[language][key];
+  if (text === undefined) throw new Error(`KA-05406.json has no text "${key}"`);
+  return Array.isArray(text) ? text[0]! : (text as string);
+}
+
 export function guidedCheckSteps(language: Language): CheckStep[] {
   const c = catalog(language);
   const question =
@@ -23,10 +33,10 @@ export function guidedCheckSteps(language: Language): CheckStep[] {
       : 'el flujo mcSynch_mcExec1 falla con devolución vacía del método Logon de xtk:session';
   const yes = language === 'en' ? 'yes' : 'sí';
   return [
-    { name: 'question', message: question, expect: ['KA-05406', c.offerCheck] },
-    { name: 'accept the check', message: yes, expect: [c.errorTime.title] },
-    { name: 'error time', message: '06:04', expect: [c.restartTime.title] },
-    { name: 'restart time', message: '06:00', expect: [c.verdict.coincideTitle, '06:05', c.askFeedback] },
+    { name: 'question', message: question, expect: ['KA-05406', checkText(language, 'offer')] },
+    { name: 'accept the check', message: yes, expect: [checkText(language, 'errorTime.title')] },
+    { name: 'error time', message: '06:04', expect: [checkText(language, 'restartTime.title')] },
+    { name: 'restart time', message: '06:00', expect: [checkText(language, 'verdict.coincideTitle'), '06:05', c.askFeedback] },
     { name: 'feedback', message: yes, expect: [c.feedbackThanks, c.summaryIntro, '06:04', '06:00'] },
   ];
 }

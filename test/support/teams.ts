@@ -2,7 +2,6 @@ import { MemoryStorage, TestAdapter, type Activity, type ChannelAccount, type Co
 import { renderActivityAsText } from '../../src/cli/cardText';
 import { createBot, type BotDependencies } from '../../src/bot/createBot';
 import type { CheckEvent } from '../../dialogs/turnNotes';
-import { loadGuidedCheck } from '../../src/kb/loader';
 import type { KnowledgeBase } from '../../src/search/knowledgeBase';
 
 /**
@@ -239,7 +238,7 @@ export interface TeamsRun {
   refusals: string[];
 }
 
-export interface RunnerOptions extends Partial<Omit<BotDependencies, 'knowledgeBase' | 'guidedCheck' | 'defaultLanguage' | 'record' | 'logRefusedTenant'>> {
+export interface RunnerOptions extends Partial<Omit<BotDependencies, 'knowledgeBase' | 'defaultLanguage' | 'record' | 'logRefusedTenant'>> {
   storage?: Storage;
 }
 
@@ -251,7 +250,6 @@ export async function playTeams(knowledgeBase: KnowledgeBase, script: TeamsScrip
     ...options,
     storage: options.storage ?? new MemoryStorage(),
     knowledgeBase,
-    guidedCheck: loadGuidedCheck('KA-05406'),
     defaultLanguage: 'en',
     record: (event) => events.push(event),
     logRefusedTenant: (line) => refusals.push(line),

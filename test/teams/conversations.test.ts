@@ -1,6 +1,5 @@
 import { MemoryStorage, TestAdapter } from 'botbuilder';
 import { createBot } from '../../src/bot/createBot';
-import { loadGuidedCheck } from '../../src/kb/loader';
 import { openKnowledgeBase, type KnowledgeBase } from '../../src/search/knowledgeBase';
 import { ANA, BEN, CARLA, botAdded, cardSubmit, channel, groupChat, installationUpdate, memberAdded, personal, playTeams, teamsMessage, type TeamsScript } from '../support/teams';
 
@@ -172,7 +171,7 @@ describe('Teams-shaped conversations', () => {
   });
 
   it('gives one welcome when the two install events arrive at the same moment', async () => {
-    const { bot } = createBot({ knowledgeBase, guidedCheck: loadGuidedCheck('KA-05406'), defaultLanguage: 'en', storage: new MemoryStorage(), record: () => undefined });
+    const { bot } = createBot({ knowledgeBase, defaultLanguage: 'en', storage: new MemoryStorage(), record: () => undefined });
     const adapter = new TestAdapter((context) => bot.run(context));
     await Promise.all([adapter.processActivity(installationUpdate(personal(CARLA), CARLA)), adapter.processActivity(botAdded(personal(CARLA), CARLA))]);
     const welcomes = adapter.activeQueue.splice(0);

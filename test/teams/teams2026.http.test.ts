@@ -210,7 +210,8 @@ describe.each([['en'], ['es']] as Array<[Lang]>)('Teams in 2026 over HTTP (%s)',
     await deliver(server, teamsMessage(place, user, l.yes));
     const restart = await deliver(server, teamsMessage(place, user, '06:02'));
     const suggested = restart.posts.flatMap((post) => post.suggestedActions?.actions ?? []);
-    expect(suggested).toEqual([{ type: 'imBack', title: l.useDefault, value: l.useDefault }]);
+    expect(suggested).toEqual(expect.arrayContaining([{ type: 'imBack', title: l.useDefault, value: l.useDefault }]));
+    expect(suggested.length).toBeLessThanOrEqual(3);
     // The tap sends its title as the user's message: the default restart is taken.
     const verdict = await deliver(server, teamsMessage(place, user, l.useDefault));
     expect(verdict.text).toContain(l.coincides);

@@ -1,6 +1,5 @@
 import { MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
 import { createBot } from '../../bot/createBot';
-import { loadGuidedCheck } from '../../kb/loader';
 import { openKnowledgeBase } from '../../search/knowledgeBase';
 import { printTable } from './support';
 
@@ -44,7 +43,7 @@ export async function benchState(): Promise<void> {
   const rows: Array<Array<string | number>> = [];
   for (const language of ['en', 'es'] as const) {
     const storage = new MeasuredStorage();
-    const { bot } = createBot({ knowledgeBase, guidedCheck: loadGuidedCheck('KA-05406'), defaultLanguage: language, storage, record: () => undefined });
+    const { bot } = createBot({ knowledgeBase, defaultLanguage: language, storage, record: () => undefined });
     const adapter = new TestAdapter((context) => bot.run(context));
     adapter.locale = language === 'es' ? 'es-ES' : 'en-US';
     for (const [step, text] of STEPS[language]) {
