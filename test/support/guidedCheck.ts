@@ -22,7 +22,7 @@ const KA05406 = loadChecks().byId('KA-05406')!;
 export function checkText(language: Language, key: string): string {
   const text = KA05406.file.texts[language][key];
   if (text === undefined) throw new Error(`KA-05406.json has no text "${key}"`);
-  return Array.isArray(text) ? text[0]! : (text as string);
+  return Array.isArray(text) ? text[0]! : text;
 }
 
 export function guidedCheckSteps(language: Language): CheckStep[] {
