@@ -88,6 +88,8 @@ export class CheckDialog extends Dialog<CheckDialogOptions> {
       if (!text.trim()) continue;
       const asking = k === 0 ? undefined : check.rule.questions[0]?.id;
       const reading = check.rule.read(check.settings, state.rule, { text, value: {} }, asking ? { ...context, asking } : context);
+      // A bare "yes" tells the case nothing: only what changed it is kept.
+      if (!reading.changed) continue;
       state.rule = reading.state;
       noted.push(...reading.noted);
       corrected.push(...reading.corrected);

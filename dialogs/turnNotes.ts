@@ -11,7 +11,10 @@ import type { Language } from '../src/kb/types';
 
 /** Something worth counting: which checks ended how, and whether they helped. */
 export type CheckEvent =
-  /** startTimes: the new starts proposed, server time, earliest first; workflows: the ones the fix names. */
+  /**
+   * coincides: the verdict proposes a fix (KA-05406: the error coincides with the restart);
+   * startTimes: the new starts proposed, server time, earliest first; workflows: the ones the fix names.
+   */
   | { event: 'verdict'; article: string; coincides: boolean; startTimes: string[]; workflows: string[] }
   /** verdict: the outcome the check gave ('coincides' / 'differs' for KA-05406, the rule's own for others). */
   | { event: 'feedback'; article: string; helpful: boolean; verdict?: string };
