@@ -21,9 +21,9 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['every 2 minutes', 'hourly', 'yes', '06:00'],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 60 min | :20'],
+    rows: ['mcSynch_… | 60 min | :20'],
     shows: [
-      'Noted: mcSynch_<instance> on MKT runs every 2 min',
+      'Noted: mcSynch_… on MKT runs every 2 min',
       'Noted: RT collects tracking every 60 min',
       'MKT only sees the logs from minute 58 of each hour',
       'every 60 min',
@@ -40,7 +40,7 @@ const CASES: Case[] = [
     language: 'es',
     turns: ['el flujo de sincronización de MKT corre cada 2 minutos y RT recopila el seguimiento cada hora', 'no', 'a las 6'],
     steps: ['ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 60 min | :20'],
+    rows: ['mcSynch_… | 60 min | :20'],
     shows: ['solo ve los registros a partir del minuto 58 de cada hora', 'no se puede recuperar', 'Nueva planificación (hora del servidor)'],
     hides: ['MC_LastTlRtSynch_1'],
   },
@@ -72,7 +72,7 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['the MKT sync runs every 2 minutes and RT collects tracking every 10 minutes', 'no', { value: { useDefault: true } }],
     steps: ['ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 15 min | :00, :15, :30, :45'],
+    rows: ['mcSynch_… | 15 min | :00, :15, :30, :45'],
     shows: ['RT updates its tracking logs every 10 min', "set RT's Tracking workflow to every 15 min too", 'one of its runs falls in the window whatever its start time'],
   },
   {
@@ -80,7 +80,7 @@ const CASES: Case[] = [
     language: 'es',
     turns: ['la sincronización en MKT corre cada 2 horas', 'cada hora', 'sí', '06:00'],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 60 min | :20'],
+    rows: ['mcSynch_… | 60 min | :20'],
     shows: ['El ejemplo de KA-22897 es al revés', 'MC_LastTlRtSynch_1', '**Administration > Platform > Options** (Administración > Plataforma > Opciones)'],
   },
   {
@@ -88,7 +88,7 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['every 2 minutes', 'hourly', 'no', 'the restart is at 23:55 and takes 30 minutes'],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 60 min | :45'],
+    rows: ['mcSynch_… | 60 min | :45'],
     shows: ['23:53–00:40'],
   },
   {
@@ -96,14 +96,14 @@ const CASES: Case[] = [
     language: 'en',
     turns: ['every 2 minutes', 'hourly', 'yes', '06:00', 'actually the MKT sync runs every hour'],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs', 'verdict sameFrequency'],
-    shows: ['Noted: mcSynch_<instance> on MKT runs every 60 min', 'MKT and RT run at the same frequency'],
+    shows: ['Noted: mcSynch_… on MKT runs every 60 min', 'MKT and RT run at the same frequency'],
   },
   {
     name: 'sí, con palabras, y el reinicio con el botón por defecto',
     language: 'es',
     turns: ['cada 2 minutos', { value: { defaultFrequency: true } }, 'sí, siguen ahí', { value: { useDefault: true } }],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
-    rows: ['mcSynch_<instance> | 60 min | :20'],
+    rows: ['mcSynch_… | 60 min | :20'],
     shows: ['los registros de seguimiento antiguos siguen en RT', 'reinicio del servidor a las 06:00 (el de Campaign por defecto)', 'MC_LastTlRtSynch_1'],
   },
   {
@@ -127,11 +127,11 @@ describe('sameFrequency (KA-22897): start → read → next', () => {
   test('the case summary, in both languages', () => {
     expect(playRule(check, 'en', ['every 2 minutes', 'hourly', 'yes', '06:00']).summary.split('\n')).toEqual([
       'Symptom: tracking is right on RT but not synced to MKT (KA-22897)',
-      'mcSynch_<instance> on MKT: every 2 min',
+      'mcSynch_… on MKT: every 2 min',
       'RT tracking collection: every 60 min',
       'Older tracking logs still on RT: yes',
       'Server restart: 06:00',
-      'Fix: run mcSynch_<instance> every 60 min, at :20',
+      'Fix: run mcSynch_… every 60 min, at :20',
     ]);
     expect(playRule(check, 'es', ['cada hora', 'cada hora']).summary).toContain('Los dos se ejecutan con la misma frecuencia');
   });

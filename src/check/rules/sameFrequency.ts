@@ -25,7 +25,7 @@ import { planSchedule } from '../schedulePlan';
 import { clock, every, parseWith, readCase, readNumber, restartsOf, ScheduleSettingsSchema, startText, toServerMinute, writtenStart, zonesChanged, type WrittenStart } from './scheduleFacts';
 
 export const SameFrequencySettingsSchema = ScheduleSettingsSchema.extend({
-  /** How to name the sync workflow when the user gave no name: "mcSynch_<instance>". */
+  /** How to name the sync workflow when the user gave no name ("mcSynch_…": "<instance>" would be read as markup by Teams). */
   workflowLabel: z.string().min(1),
   /** The Tracking workflow's default frequency on RT: every hour (accessing-the-tracking-logs.md: "executed every hour by default"). */
   defaultTrackingPeriodMinutes: z.number().int().min(1).max(1440),
