@@ -7,7 +7,7 @@
  */
 const INTEGRATION = [
   'test/app/*.test.ts', // config: a bot process on a taken port; readiness: a bot process loading the corpus
-  'test/cli/{azurite,bench,chat,search}.test.ts', // the command-line tools as processes
+  'test/cli/{azurite,bench,chat,kbCheck,search}.test.ts', // the command-line tools as processes
   'test/hardening/*.test.ts', // the HTTP service on loopback, a bot process, a key server
   'test/http/*.test.ts',
   'test/property/http.property.test.ts',
@@ -29,6 +29,12 @@ module.exports = {
   projects: [
     // (A negated glob is matched against the absolute path, where <rootDir> is not replaced.)
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts', ...INTEGRATION.map((glob) => `!**/${glob}`)] },
-    { ...common, displayName: 'integration', testMatch: INTEGRATION.map((glob) => `<rootDir>/${glob}`) },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: INTEGRATION.map((glob) => `<rootDir>/${glob}`),
+      // A longer test timeout (jest 30 ignores a project's testTimeout option).
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, '<rootDir>/test/support/integrationTimeout.ts'],
+    },
   ],
 };

@@ -38,5 +38,5 @@ describe('npm run azurite', () => {
     } finally {
       await stopChild(child, 'SIGTERM', 5_000);
     }
-  }, 30_000);
+  });
 });

@@ -13,4 +13,4 @@ it('starts the service without DEP0111 (or any other warning) on its output', as
     await bot.signal('SIGTERM');
   }
   expect(bot.output()).not.toMatch(/DEP0111|DeprecationWarning|Warning:/);
-}, 60_000);
+});

@@ -28,7 +28,7 @@ beforeAll(async () => {
     startBotProcess('A (through the proxy)', settings(azurite.connectionStringVia(proxy.port))),
     startBotProcess('B', settings(azurite.connectionString)),
   ]);
-}, 60_000);
+});
 
 afterAll(async () => {
   await Promise.all([a?.signal('SIGKILL'), b?.signal('SIGKILL')]);

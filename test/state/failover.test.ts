@@ -35,7 +35,7 @@ async function stateBlobs(conversationId: string): Promise<Record<string, number
 beforeAll(async () => {
   azurite = await startAzurite();
   [a, b] = await Promise.all([startBotProcess('A', blobSettings()), startBotProcess('B', blobSettings())]);
-}, 60_000);
+});
 
 afterAll(async () => {
   await Promise.all([a?.signal('SIGKILL'), b?.signal('SIGKILL')]);
@@ -97,5 +97,5 @@ describe('an instance killed in the middle of a check', () => {
     expectStep(restartTime!, verdict, 'A restarted');
     expect(verdict).toContain('06:04');
     expectStep(feedback!, await b.say(conversation, feedback!.message, LOCALES.es), 'B');
-  }, 60_000);
+  });
 });

@@ -16,7 +16,7 @@ let bot: BotProcess;
 beforeAll(async () => {
   azurite = await startAzurite();
   bot = await startBotProcess('bot', { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: CONTAINER });
-}, 60_000);
+});
 
 afterAll(async () => {
   await bot?.signal('SIGKILL');
@@ -75,7 +75,7 @@ it('says "temporarily unavailable" in the user\'s language with a 503, stays up,
   expectStep(en[3]!, await bot.say('outage-en', en[3]!.message, LOCALES.en), 'after the outage');
   expectStep(es[3]!, await bot.say('outage-es', es[3]!.message, LOCALES.es), 'after the outage');
   expectStep(es[4]!, await bot.say('outage-es', es[4]!.message, LOCALES.es), 'after the outage');
-}, 60_000);
+});
 
 it('recovers when the storage was already down at the first message after start', async () => {
   await azurite.stop();
@@ -93,4 +93,4 @@ it('recovers when the storage was already down at the first message after start'
   } finally {
     await fresh.signal('SIGKILL');
   }
-}, 60_000);
+});

@@ -22,7 +22,7 @@ let proxy: StorageProxy;
 beforeAll(async () => {
   azurite = await startAzurite();
   proxy = await startStorageProxy(azurite.port);
-}, 30_000);
+});
 
 afterAll(async () => {
   await proxy?.close();
@@ -80,7 +80,7 @@ describe('a bot process receiving SIGTERM', () => {
     const verdict = await other.say('sigterm', restartTime!.message, LOCALES.es);
     expectStep(restartTime!, verdict, 'other instance');
     expect(verdict).toContain('06:04');
-  }, 60_000);
+  });
 
   it('exits 0 at once when idle', async () => {
     bot = await startBotProcess('idle', { STORAGE: 'memory' });
@@ -88,7 +88,7 @@ describe('a bot process receiving SIGTERM', () => {
     expect(await bot.signal('SIGTERM')).toEqual({ code: 0, signal: null });
     // At once: not after the deadline for requests in flight, of which there are none.
     expect(performance.now() - started).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
-  }, 30_000);
+  });
 });
 
 describe('graceful shutdown deadline', () => {

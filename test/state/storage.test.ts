@@ -13,7 +13,7 @@ import { startAzurite, type Azurite } from '../support/azurite';
 let azurite: Azurite;
 beforeAll(async () => {
   azurite = await startAzurite();
-}, 30_000);
+});
 afterAll(async () => {
   await azurite?.dispose();
 });
@@ -184,5 +184,5 @@ describe('Blob storage', () => {
     }
     await storage.write({ key: { value: 1 } });
     expect((await storage.read(['key'])).key).toMatchObject({ value: 1 });
-  }, 30_000);
+  });
 });
