@@ -21,7 +21,8 @@ const AZURITE_ACCOUNT = 'devstoreaccount1';
 export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 const AZURITE_BLOB = require.resolve('azurite/dist/src/blob/main.js');
-const START_TIMEOUT_MS = 15_000;
+// Only a cap for an Azurite that never starts; a busy machine slows its start several-fold.
+const START_TIMEOUT_MS = 60_000;
 
 export interface Azurite {
   port: number;
