@@ -14,14 +14,14 @@ import { foldText, words } from './normalize';
  */
 
 interface Named {
-  kind: 'code' | 'service' | 'method' | 'identifier' | 'context' | 'workflow';
+  kind: 'code' | 'service' | 'method' | 'identifier' | 'context' | 'workflow' | 'product';
   /** Alternatives: the article names the thing when it holds any of them. */
   forms: string[];
 }
 
 /** How much an article that does not name it loses, per kind. */
 // A workflow of another kind ("our import workflow") is another workflow's problem.
-const MISSING_FACTOR: Record<Named['kind'], number> = { code: 0.55, service: 0.7, method: 0.7, identifier: 0.8, context: 0.8, workflow: 0.7 };
+const MISSING_FACTOR: Record<Named['kind'], number> = { code: 0.55, service: 0.7, method: 0.7, identifier: 0.8, context: 0.8, workflow: 0.7, product: 0.7 };
 const MIN_FACTOR = 0.3;
 
 const CODE = /\b([a-z]{2,5})-(\d{3,6})\b|\b(sql\d{4,5}[a-z]?)\b/gi;
@@ -34,6 +34,43 @@ const IDENTIFIER = /\b[a-z]+[a-z0-9]*[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*\b/g;
 const CONTEXTS: ReadonlyArray<{ pattern: RegExp; forms: string[] }> = [
   { pattern: /\b(?:client\s+console|console|consola(?:\s+(?:de\s+)?cliente)?)\b/i, forms: ['console', 'consola'] },
 ];
+// Products a question may name, by the names users type; an article about Oracle does not
+// answer a question about Teradata. Forms as in CONTEXTS.
+const PRODUCTS: ReadonlyArray<{ pattern: RegExp; forms: string[] }> = [
+  ['oracle', 'oracle'],
+  ['teradata', 'teradata'],
+  ['postgres(?:ql)?', 'postgres*'],
+  ['sql\\s?server|mssql', 'sql server', 'sqlserver', 'mssql'],
+  ['mysql', 'mysql'],
+  ['snowflake', 'snowflake'],
+  ['big\\s?query', 'bigquery', 'big query'],
+  ['redshift', 'redshift'],
+  ['netezza', 'netezza'],
+  ['sybase', 'sybase'],
+  ['db2', 'db2'],
+  ['hadoop|hive', 'hadoop', 'hive'],
+  ['vertica', 'vertica'],
+  ['adobe\\s+target', 'target'],
+  ['adobe\\s+analytics', 'analytics'],
+  ['aem|adobe\\s+experience\\s+manager', 'aem', 'experience manager'],
+  ['audience\\s+manager', 'audience manager'],
+  ['journey\\s+optimizer|ajo', 'journey optimizer', 'ajo'],
+  ['marketo', 'marketo'],
+  ['campaign\\s+standard|acs', 'campaign standard', 'acs'],
+  ['gmail', 'gmail'],
+  ['outlook', 'outlook'],
+  ['hotmail', 'hotmail'],
+  ['yahoo', 'yahoo'],
+  ['salesforce', 'salesforce'],
+  ['dynamics', 'dynamics'],
+  ['red\\s?hat|rhel', 'redhat', 'red hat', 'rhel'],
+  ['centos', 'centos'],
+  ['debian', 'debian'],
+  ['ubuntu', 'ubuntu'],
+  ['chrome', 'chrome'],
+  ['firefox', 'firefox'],
+  ['safari', 'safari'],
+].map(([pattern, ...forms]) => ({ pattern: new RegExp(`\\b(?:${pattern!})\\b`, 'i'), forms }));
 // Workflows named by their kind, next to "workflow" / "flujo": forms ending in * are prefixes.
 const WORKFLOW = String.raw`(?:workflows?|flujos?(?:\s+de\s+trabajo)?|wf)`;
 const WORKFLOW_KINDS: ReadonlyArray<{ kind: string; forms: string[] }> = [
@@ -55,6 +92,7 @@ export function namedThings(question: string): Named[] {
   for (const match of question.matchAll(IDENTIFIER_ANY_CASE)) add('identifier', match[0]);
   for (const match of question.matchAll(IDENTIFIER)) add('identifier', match[0]);
   for (const { pattern, forms } of CONTEXTS) if (pattern.test(question)) add('context', ...forms);
+  for (const { pattern, forms } of PRODUCTS) if (pattern.test(question)) named.push({ kind: 'product', forms });
   for (const { kind, forms } of WORKFLOW_KINDS) if (new RegExp(kind, 'i').test(question)) named.push({ kind: 'workflow', forms });
   return named;
 }

@@ -73,6 +73,10 @@ const EVIDENCE_FLOOR = 2;
 const EVIDENCE_BONUS = 0.1;
 // Half a rare word's worth: below it, a match says little about which article is meant.
 const MIN_EVIDENCE = 0.5;
+// Related words (synonyms, translations) looked up per question word, with and without matches of its own.
+const MAX_RELATED_WITH_OWN = 2;
+const MAX_RELATED = 4;
+const RELATED_MAX_SHARE = 0.1;
 const ARTICLE_NUMBER = /\bka[\s-]?(\d{5,})\b/i;
 
 interface IndexedDoc {
@@ -291,7 +295,9 @@ export class KbIndex {
       .map(({ word, forms }) => {
         let terms: WeightedTerm[] = forms.filter((form) => this.documentFrequency.has(form)).map((term) => ({ term, weight: 1 }));
         // Its synonyms and translations (src/search/lexicon.ts), for articles that word it otherwise.
-        const related = this.lexicon.expand(forms).filter(({ term }) => this.documentFrequency.has(term) && !terms.some((direct) => direct.term === term));
+        const related = this.lexicon.expand(forms).filter(({ term }) => this.isRelatedTerm(term) && !terms.some((direct) => direct.term === term));
+        // A word the KB has needs only its closest few; each one more is another term to look up.
+        related.splice(terms.length ? MAX_RELATED_WITH_OWN : MAX_RELATED);
         if (terms.length === 0 && related.length === 0) {
           terms = this.corrector.suggest(word).flatMap(({ word: known, similarity }) =>
             indexTerms(known, 'en')
@@ -317,6 +323,12 @@ export class KbIndex {
     const n = this.documentCount + priorDocuments;
     const df = documentFrequency + priorDocuments * priorShare;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** A related word worth looking up: in the KB, and not in so many articles that it says little and costs much. */
+  private isRelatedTerm(term: string): boolean {
+    const df = this.documentFrequency.get(term) ?? 0;
+    return df > 0 && df <= RELATED_MAX_SHARE * this.documentCount;
   }
 
   private termIdf(term: string): number {
