@@ -3,7 +3,7 @@ import { DialogSet, type DialogContext, type DialogStateManagerConfiguration, Di
 import type { Language } from '../kb/types';
 import { catalog } from '../i18n/catalog';
 import { isBotArrival, isTeams, removeBotMentions, welcomeText, type TenantGate, type WelcomeOnce } from '../teams/teams';
-import { answerValue, executeOf, feedbackOf, messageResponse, otherOwner, refreshResponse } from '../teams/invokes';
+import { answerValue, executeOf, feedbackOf, messageResponse, otherOwner, ownViewOf, refreshResponse } from '../teams/invokes';
 import { CHECK_QUESTIONS, type TeamsMemory } from '../teams/memory';
 import { markMidCheck, presentForTeams } from '../teams/presentation';
 import type { ConversationLanguage } from '../../dialogs/conversationLanguage';
@@ -114,7 +114,7 @@ export class KbBot extends ActivityHandler {
     }
     const execute = executeOf(activity);
     if (!execute) return undefined;
-    const refreshed = refreshResponse(execute.verb, execute.data, activity.from?.id);
+    const refreshed = refreshResponse(execute.verb, execute.data, activity.from?.id) ?? ownViewOf(execute.data, activity.from?.id);
     if (refreshed) return refreshed;
     const c = catalog(await this.languageOf(context));
     const owner = otherOwner(execute.data, activity.from?.id);

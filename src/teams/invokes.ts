@@ -64,6 +64,13 @@ export function refreshResponse(verb: string, data: Json, userId: string | undef
   return { statusCode: 200, type: CARD, value: { ...card, refresh } };
 }
 
+/** "Start my own check" clicked by the starter (their client showed others' view): their own view, refreshed in place. */
+export function ownViewOf(data: Json, userId: string | undefined): AdaptiveCardInvokeResponse | undefined {
+  const view = data.kbStarterView;
+  if (!isRecord(view) || !isRefreshData(view) || view.kbOwner !== userId) return undefined;
+  return refreshResponse(REFRESH_VERB, view, userId);
+}
+
 /** Whose check a clicked button belongs to, when it is someone else's. */
 export function otherOwner(data: Json, userId: string | undefined): string | undefined {
   if (typeof data.kbOwner !== 'string' || !data.kbOwner || data.kbOwner === userId) return undefined;
@@ -75,6 +82,7 @@ export function answerValue(data: Json): Json {
   const value = { ...data };
   delete value.kbOwner;
   delete value.kbOwnerName;
+  delete value.kbStarterView;
   return value;
 }
 

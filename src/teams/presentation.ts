@@ -119,7 +119,22 @@ function perUserCard(attachment: Attachment, info: CardInfo, incoming: Partial<A
   const ownerName = incoming.from?.name?.trim() || owner;
   const ownerCard = ownedBy(attachment.content as Json, owner, ownerName);
   const data: RefreshData = { kbAction: REFRESH_VERB, kbOwner: owner, kbOwnerName: ownerName, kbLanguage: languageOf(info.catalog), card: ownerCard };
-  return { contentType: attachment.contentType, content: { ...othersViewCard(ownerCard, info.catalog, ownerName), refresh: refreshOf(data) } };
+  const othersView = othersViewCard(ownerCard, info.catalog, ownerName);
+  withOwnView(othersView, data);
+  return { contentType: attachment.contentType, content: { ...othersView, refresh: refreshOf(data) } };
+}
+
+/**
+ * "Start my own check" also carries the starter's view: a starter whose client did not refresh
+ * the card (an old client, the Agents Playground) and clicks it gets their own view back in the
+ * invoke response instead of a new check (see ownViewOf in invokes.ts).
+ */
+function withOwnView(card: Json, data: RefreshData): void {
+  const start = Array.isArray(card.actions) ? (card.actions as Json[])[0] : undefined;
+  if (!start) return;
+  for (const action of [start, start.fallback as Json | undefined]) {
+    if (action?.data && typeof action.data === 'object') Object.assign(action.data, { kbStarterView: data });
+  }
 }
 
 export function refreshOf(data: RefreshData): Json {

@@ -4,12 +4,16 @@ import type { Locator, Page } from 'playwright-core';
  * The Agents Playground's chat as a user sees it (seen with Playground 0.2.28): a
  * contenteditable compose box (a Lexical editor) where Enter sends, each bot message in a
  * `.fai-OutputCard`, and Adaptive Cards rendered as `.ac-adaptiveCard` with real buttons and
- * inputs. Every assertion reads the page's visible text, never the activities.
+ * inputs, suggested actions as buttons under the last message, and Teams' feedback controls
+ * (thumbs up and down, then a form) under messages that ask for them. Every assertion reads the
+ * page's visible text and controls, never the activities.
  */
 
 const BOT_MESSAGE = '.fai-OutputCard';
 const CARD = '.ac-adaptiveCard';
 const COMPOSE_BOX = '[contenteditable="true"][role="textbox"]';
+/** The feedback controls (seen with Playground 0.2.28): under a message sent with channelData.feedbackLoop. */
+const FEEDBACK_BUTTONS = '.fai-FeedbackButtons';
 
 export type Expected = string | RegExp;
 
@@ -75,6 +79,23 @@ export class PlaygroundPage {
     }, reply);
   }
 
+  /** Switches to the Playground's group chat (the bot there sees only messages that @mention it). */
+  async openGroupChat(): Promise<void> {
+    await this.page.getByText('Group Chat', { exact: true }).click();
+    await this.settle();
+  }
+
+  /** Types `@bot` (picked from the mention menu, as a user does), then `text`, and sends it; returns the reply's text. */
+  async mentionAndSay(bot: string, text: string, reply: ReplyOptions): Promise<string> {
+    return this.expectReply(async () => {
+      await this.page.locator(COMPOSE_BOX).click();
+      await this.page.keyboard.type(`@${bot.split(' ')[0]}`);
+      await this.page.getByRole('menuitem', { name: bot }).click();
+      await this.page.keyboard.type(` ${text}`);
+      await this.page.keyboard.press('Enter');
+    }, reply);
+  }
+
   /** The newest card showing `text` (e.g. its question). */
   card(text: Expected): Locator {
     return this.page.locator(CARD).filter({ hasText: text }).last();
@@ -93,6 +114,42 @@ export class PlaygroundPage {
     await input.first().click();
     await input.first().fill(value);
     return this.expectReply(() => card.getByRole('button', { name: button, exact: true }).click(), reply);
+  }
+
+  /**
+   * A suggested action (quick reply) the Playground shows under the last bot message, as Teams
+   * does in a personal chat: a button that is not on a card.
+   */
+  suggestedAction(title: string): Locator {
+    return this.page.locator(
+      `xpath=//button[normalize-space(.)=${xpathString(title)}][not(ancestor::*[contains(concat(' ', @class, ' '), ' ac-adaptiveCard ')])][not(ancestor::*[contains(@class, 'fai-OutputCard')])]`,
+    );
+  }
+
+  /** Taps a suggested action: the Playground sends its text as the user's message. */
+  async tap(title: string, reply: ReplyOptions): Promise<string> {
+    return this.expectReply(() => this.suggestedAction(title).last().click(), reply);
+  }
+
+  /** Teams' feedback controls (thumbs up and down) under bot messages, newest last. */
+  feedbackButtons(): Locator {
+    return this.page.locator(FEEDBACK_BUTTONS);
+  }
+
+  /**
+   * Rates the newest message that has feedback controls: its thumbs up or down, then the
+   * Playground's feedback form, with `comment`, and Submit.
+   */
+  async rate(reaction: 'like' | 'dislike', comment: string, reply: ReplyOptions, beforeSubmit?: () => Promise<void>): Promise<string> {
+    const button = this.page.locator(
+      reaction === 'like' ? `${FEEDBACK_BUTTONS} .fai-FeedbackButtons__positiveFeedbackButton` : `${FEEDBACK_BUTTONS} .fai-FeedbackButtons__negativeFeedbackButton`,
+    );
+    await button.last().click();
+    const form = this.page.getByRole('dialog').last();
+    await form.waitFor({ state: 'visible', timeout: 10000 });
+    if (comment) await form.locator('textarea, input[type="text"]').first().fill(comment);
+    await beforeSubmit?.();
+    return this.expectReply(() => form.getByRole('button', { name: 'Submit' }).click(), reply);
   }
 
   /**
@@ -131,4 +188,11 @@ export class PlaygroundPage {
 
 function matches(text: string, expected: Expected): boolean {
   return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+}
+
+/** A string as an XPath literal, whatever quotes it holds. */
+function xpathString(value: string): string {
+  if (!value.includes("'")) return `'${value}'`;
+  if (!value.includes('"')) return `"${value}"`;
+  return `concat('${value.split("'").join(`', "'", '`)}')`;
 }
