@@ -5,10 +5,11 @@ import { checkPatterns } from '../../src/kb/checkData';
 import { loadGuidedCheck } from '../../src/kb/loader';
 import { hasTimestampedLogLine, MAX_LOG_INPUT_LENGTH, parseLogLines, type LogEvidence } from '../../src/time/logLines';
 
-const checkData = JSON.parse(readFileSync(path.resolve(__dirname, '../../kb/checks/KA-05406.json'), 'utf8')) as {
-  errorSignatures: string[];
-  workflow: { nameRegex: string };
-};
+const checkData = (
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../kb/checks/KA-05406.json'), 'utf8')) as {
+    settings: { errorSignatures: string[]; workflow: { nameRegex: string } };
+  }
+).settings;
 
 /** What the guided check gives the log reader: KA-05406's patterns from kb/checks. */
 const KA05406 = checkPatterns(loadGuidedCheck('KA-05406'));
