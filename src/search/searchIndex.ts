@@ -31,6 +31,11 @@ export interface SearchAnswer {
   language: Language;
   /** Best first; empty when no article fits. Several when they are too close to call. */
   hits: SearchHit[];
+  /**
+   * The hits are a near miss (see NEAR_CONFIDENCE): a choice to offer, not an answer. A caller
+   * that wants only a sure answer (is this message a new question?) takes none of them.
+   */
+  near?: true;
 }
 
 export interface SearchOptions {
@@ -187,7 +192,7 @@ export class KbIndex {
       // A near miss: not sure enough to answer, too close to apologise: "Is it one of these?",
       // when there is more than one to choose from (a lone near miss is no answer).
       const near = best.score >= NEAR_CONFIDENCE && ranked.length > 1;
-      return { language, hits: near ? ranked.slice(0, MAX_CHOICES).map(withoutRank) : [] };
+      return near ? { language, hits: ranked.slice(0, MAX_CHOICES).map(withoutRank), near } : { language, hits: [] };
     }
     if (!best || best.score < MIN_CONFIDENCE) return { language, hits: [] };
     const hits = ranked
@@ -309,7 +314,8 @@ export class KbIndex {
         // A word the knowledge base has never seen weighs as the prior has it, else like the
         // rarest word: it is probably what the question is about. Numbers in pasted logs are ids, not topics.
         const weighed = (terms.length ? terms : related).map(({ term }) => term);
-        const weight = weighed.length === 0 && /\d/.test(word) ? 0 : Math.max(...(weighed.length ? weighed : forms).map((term) => this.termIdf(term)));
+        const known = forms.filter((form) => this.prior.share(form) > 0);
+        const weight = weighed.length === 0 && /\d/.test(word) ? 0 : Math.max(...(weighed.length ? weighed : known.length ? known : forms).map((term) => this.termIdf(term)));
         return { terms: [...terms, ...related], weight, forms };
       })
       .filter((group) => group.weight > 0);
@@ -328,7 +334,9 @@ export class KbIndex {
   /** A related word worth looking up: in the KB, and not in so many articles that it says little and costs much. */
   private isRelatedTerm(term: string): boolean {
     const df = this.documentFrequency.get(term) ?? 0;
-    return df > 0 && df <= RELATED_MAX_SHARE * this.documentCount;
+    // Counted as idf counts, with the prior's documents: kb/'s two articles do not make every word common.
+    const priorDocuments = this.prior.documents;
+    return df > 0 && df + priorDocuments * this.prior.share(term) <= RELATED_MAX_SHARE * (this.documentCount + priorDocuments);
   }
 
   private termIdf(term: string): number {
