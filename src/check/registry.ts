@@ -83,7 +83,7 @@ export function loadCheckFile(file: string): LoadedCheck {
   return loaded;
 }
 
-/** Every *.json check of the folders, in name order. A bad file stops the start: checks are the KB author's code. */
+/** Every *.json check of the folders, in name order. A bad file, or two checks for one article, stops the start: checks are the KB author's code. */
 export function loadChecks(dirs: readonly string[] = [DEFAULT_CHECKS_DIR]): CheckRegistry {
   const checks: LoadedCheck[] = [];
   for (const dir of dirs) {
@@ -92,6 +92,15 @@ export function loadChecks(dirs: readonly string[] = [DEFAULT_CHECKS_DIR]): Chec
       .sort();
     for (const name of files) checks.push(loadCheckFile(path.join(dir, name)));
   }
+  // One check per article (and per id): which of two would run must not depend on file names.
+  const problems: string[] = [];
+  checks.forEach((check, k) => {
+    for (const earlier of checks.slice(0, k)) {
+      const shared = check.file.articles.filter((article) => earlier.file.articles.includes(article));
+      if (shared.length || earlier.file.id === check.file.id) problems.push(`${check.source}: articles: ${shared.join(', ') || check.file.id} already has a check in ${earlier.source}`);
+    }
+  });
+  if (problems.length) throw new CheckFileError(problems);
   return new CheckRegistry(checks);
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_KB_DIR, loadGuidedCheck, loadKnowledgeBase, splitKbPath } from '../../src/kb/loader';
-import { loadCheckFile } from '../../src/check/registry';
+import { loadCheckFile, loadChecks } from '../../src/check/registry';
 import type { Article } from '../../src/kb/types';
 import { threadCpuMs } from '../../src/observability/eventLoop';
 import { describeWithCorpus } from '../support/corpus';
@@ -285,6 +285,20 @@ describeWithCorpus('loadKnowledgeBase on the shared corpus', (corpus) => {
         expect(article.version).toBe(4);
         expect(article.source.startsWith(corpus)).toBe(true);
       }
+    }
+  });
+});
+
+describe('loadChecks', () => {
+  it('refuses two checks for one article, naming both files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kb-checks-twice-'));
+    try {
+      const shipped = readFileSync(path.join(DEFAULT_KB_DIR, '..', 'checks', 'KA-05406.json'), 'utf8');
+      writeFileSync(path.join(dir, 'a.json'), shipped);
+      writeFileSync(path.join(dir, 'b.json'), shipped.replace('"id": "KA-05406"', '"id": "KA-05406-copy"'));
+      expect(() => loadChecks([dir])).toThrow(/b\.json: articles: KA-05406 already has a check in .*a\.json/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -134,7 +134,7 @@ const TEXTS: Readonly<Record<string, readonly string[]>> = {
 
 export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState> = {
   name: 'sameFrequency',
-  parseSettings: (settings) => parseWith(SameFrequencySettingsSchema, settings, 'sameFrequency'),
+  parseSettings: (settings) => parseWith(SameFrequencySettingsSchema, settings),
   questions: QUESTIONS,
   texts: TEXTS,
   pasted: (settings) => settings.errorSignatures.map((source) => new RegExp(source, 'i')),

@@ -153,7 +153,7 @@ const ONLY_ONE = /\b(?:only one|just one|just the one|there is no other|no other
 
 export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousRunsState> = {
   name: 'simultaneousRuns',
-  parseSettings: (settings) => parseWith(SimultaneousRunsSettingsSchema, settings, 'simultaneousRuns'),
+  parseSettings: (settings) => parseWith(SimultaneousRunsSettingsSchema, settings),
   questions: QUESTIONS,
   texts: TEXTS,
   pasted: (settings) => settings.errorSignatures.map((source) => new RegExp(source, 'i')),
