@@ -5,16 +5,20 @@ import { describeWithCorpus } from '../support/corpus';
 /** Questions answered by other articles of the corpus: summary and link, a choice, or nothing. */
 const scripts: Script[] = [
   {
-    name: 'en: another article is answered with its summary and link, no guided check',
+    name: 'en: another article with its own check: summary, link and its own offer, not KA-05406\'s',
     turns: [
-      { user: 'mcSync workflows fail with a deadlock error', expect: ['KA-23471', 'deadlock', 'Resolution', 'experienceleague.adobe.com/en/docs/experience-cloud-kcs/kbarticles/ka-23471'], reject: ['walk you through'] },
+      {
+        user: 'mcSync workflows fail with a deadlock error',
+        expect: ['KA-23471', 'deadlock', 'experienceleague.adobe.com/en/docs/experience-cloud-kcs/kbarticles/ka-23471', 'mcSync schedules'],
+        reject: ['walk you through'],
+      },
     ],
   },
   {
     name: 'es: the same article in Spanish',
     locale: 'es-ES',
     turns: [
-      { user: 'los flujos mcSync fallan con un error de interbloqueo (deadlock)', expect: ['KA-23471', 'experienceleague.adobe.com/es/'], reject: ['¿Quieres que te guíe'] },
+      { user: 'los flujos mcSync fallan con un error de interbloqueo (deadlock)', expect: ['KA-23471', 'experienceleague.adobe.com/es/', 'planificación de tus mcSync'], reject: ['¿Quieres que te guíe'] },
     ],
   },
   {
