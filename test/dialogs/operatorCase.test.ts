@@ -223,6 +223,16 @@ const scripts: Script[] = [
     ],
   },
   {
+    name: 'en: a check that ends on three unreadable answers keeps the workflow in its summary',
+    turns: [
+      { user: QUESTION_EN },
+      { user: 'yes' },
+      { user: 'banana' },
+      { user: 'blah' },
+      { user: 'meh', expect: ["let's stop the check here", 'Case summary', 'mcSynch_mcExec1', 'Error time(s): not given'] },
+    ],
+  },
+  {
     name: 'en: "not helpful" with a reason is noted, with next steps and the summary',
     turns: [
       { user: QUESTION_EN },
