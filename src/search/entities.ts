@@ -77,14 +77,16 @@ const PRODUCTS: ReadonlyArray<{ pattern: RegExp; forms: string[] }> = [
   ['firefox', 'firefox'],
   ['safari', 'safari'],
 ].map(([pattern, ...forms]) => ({ pattern: new RegExp(`\\b(?:${pattern!})\\b`, 'i'), forms }));
+// One test for all of them first: most questions name none.
+const ANY_PRODUCT = new RegExp(PRODUCTS.map(({ pattern }) => pattern.source).join('|'), 'i');
 // Workflows named by their kind, next to "workflow" / "flujo": forms ending in * are prefixes.
 const WORKFLOW = String.raw`(?:workflows?|flujos?(?:\s+de\s+trabajo)?|wf)`;
-const WORKFLOW_KINDS: ReadonlyArray<{ kind: string; forms: string[] }> = [
+const WORKFLOW_KINDS: ReadonlyArray<{ pattern: RegExp; forms: string[] }> = [
   { kind: String.raw`import\w*|importaci[oó]n`, forms: ['import*', 'importacion*'] },
   { kind: String.raw`export\w*|exportaci[oó]n`, forms: ['export*', 'exportacion*'] },
   { kind: String.raw`clean\s?up|limpieza`, forms: ['cleanup', 'clean up', 'limpieza'] },
   { kind: String.raw`billing|facturaci[oó]n`, forms: ['billing', 'facturacion'] },
-].map(({ kind, forms }) => ({ kind: String.raw`\b(?:${kind})\b(?:\s+\w+)?\s+${WORKFLOW}\b|\b${WORKFLOW}\s+(?:\w+\s+)?(?:de\s+)?(?:${kind})\b`, forms }));
+].map(({ kind, forms }) => ({ pattern: new RegExp(String.raw`\b(?:${kind})\b(?:\s+\w+)?\s+${WORKFLOW}\b|\b${WORKFLOW}\s+(?:\w+\s+)?(?:de\s+)?(?:${kind})\b`, 'i'), forms }));
 
 export function namedThings(question: string): Named[] {
   const named: Named[] = [];
@@ -98,32 +100,44 @@ export function namedThings(question: string): Named[] {
   for (const match of question.matchAll(IDENTIFIER_ANY_CASE)) add('identifier', match[0]);
   for (const match of question.matchAll(IDENTIFIER)) add('identifier', match[0]);
   for (const { pattern, forms } of CONTEXTS) if (pattern.test(question)) add('context', ...forms);
-  for (const { pattern, forms } of PRODUCTS) if (pattern.test(question)) named.push({ kind: 'product', forms });
-  for (const { kind, forms } of WORKFLOW_KINDS) if (new RegExp(kind, 'i').test(question)) named.push({ kind: 'workflow', forms });
+  if (ANY_PRODUCT.test(question)) for (const { pattern, forms } of PRODUCTS) if (pattern.test(question)) named.push({ kind: 'product', forms });
+  for (const { pattern, forms } of WORKFLOW_KINDS) if (pattern.test(question)) named.push({ kind: 'workflow', forms });
   return named;
+}
+
+/** An article's words, both languages: as one string for phrases and prefixes, as a set for single words. */
+interface ArticleText {
+  text: string;
+  words: ReadonlySet<string>;
 }
 
 /**
  * The factor, at most 1, by which an article's confidence is lowered for the question's named
- * things it does not have. `text` is the article's folded words (see ArticleWords).
+ * things it does not have.
  */
-export function missingNamedFactor(named: readonly Named[], text: string): number {
+export function missingNamedFactor(named: readonly Named[], article: ArticleText): number {
   let factor = 1;
-  for (const thing of named) if (!thing.forms.some((form) => text.includes(form.endsWith('*') ? ` ${form.slice(0, -1)}` : ` ${form} `))) factor *= MISSING_FACTOR[thing.kind];
+  for (const thing of named) if (!thing.forms.some((form) => hasForm(article, form))) factor *= MISSING_FACTOR[thing.kind];
   return Math.max(MIN_FACTOR, factor);
+}
+
+function hasForm(article: ArticleText, form: string): boolean {
+  if (form.endsWith('*')) return article.text.includes(` ${form.slice(0, -1)}`);
+  return form.includes(' ') ? article.text.includes(` ${form} `) : article.words.has(form);
 }
 
 /** Each article number's folded words, both languages, made when first needed and kept. */
 export class ArticleWords {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new Map<string, ArticleText>();
 
-  of(number: string, versions: ReadonlyArray<Article | undefined>): string {
-    let text = this.cache.get(number);
-    if (text === undefined) {
+  of(number: string, versions: ReadonlyArray<Article | undefined>): ArticleText {
+    let found = this.cache.get(number);
+    if (found === undefined) {
       const parts = versions.filter((article): article is Article => !!article).flatMap((article) => [article.title, article.keywords.join(' , '), article.body]);
-      text = ` ${words(foldText(parts.join('\n'))).join(' ')} `;
-      this.cache.set(number, text);
+      const folded = words(foldText(parts.join('\n')));
+      found = { text: ` ${folded.join(' ')} `, words: new Set(folded) };
+      this.cache.set(number, found);
     }
-    return text;
+    return found;
   }
 }

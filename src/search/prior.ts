@@ -25,6 +25,9 @@ interface PriorFile {
 
 export class SearchPrior {
   private readonly bytes: number;
+  // Reused for every call: a search runs this for each of its best ten hits.
+  private readonly any: Uint8Array;
+  private readonly all: Uint8Array;
 
   private constructor(
     /** Documents (articles in one language) of the corpus the prior was made from. */
@@ -34,6 +37,8 @@ export class SearchPrior {
     articles: number,
   ) {
     this.bytes = Math.ceil(articles / 8);
+    this.any = new Uint8Array(this.bytes);
+    this.all = new Uint8Array(this.bytes);
   }
 
   static fromFile(file: string = PRIOR_FILE): SearchPrior {
@@ -74,9 +79,10 @@ export class SearchPrior {
    */
   articlesMatchingAll(groups: ReadonlyArray<readonly string[]>): number | undefined {
     if (this.documents === 0 || groups.length === 0) return undefined;
-    let all: Uint8Array | undefined;
+    const { any, all } = this;
+    all.fill(255);
     for (const terms of groups) {
-      const any = new Uint8Array(this.bytes);
+      any.fill(0);
       let known = false;
       for (const term of terms) {
         const bits = this.presence.get(term);
@@ -85,11 +91,10 @@ export class SearchPrior {
         for (let i = 0; i < any.length; i++) any[i]! |= bits[i]!;
       }
       if (!known) return 0;
-      if (all) for (let i = 0; i < all.length; i++) all[i]! &= any[i]!;
-      else all = any;
+      for (let i = 0; i < all.length; i++) all[i]! &= any[i]!;
     }
     let count = 0;
-    for (const byte of all!) count += POPCOUNT[byte]!;
+    for (const byte of all) count += POPCOUNT[byte]!;
     return count;
   }
 }
