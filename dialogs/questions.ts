@@ -8,10 +8,11 @@ import type { UserInput } from './userInput';
 
 /** The questions the dialogs ask: how each is shown and how an answer to it is read. */
 
-/** A message that is plainly a new question rather than an answer to this one: it finds an article. */
+/** A message that is plainly a new question rather than an answer to this one: it finds an article (a near miss is not plain). */
 function newQuestion(input: UserInput, index: KbIndex, language: Language): string | undefined {
   if (input.text.split(/\s+/).length < 3) return undefined;
-  return index.search(input.text, { fallbackLanguage: language }).hits.length ? input.text : undefined;
+  const answer = index.search(input.text, { fallbackLanguage: language });
+  return answer.hits.length && !answer.near ? input.text : undefined;
 }
 
 /** Yes or no; yes with what the user said when it holds more than a yes ("yes, it failed at 06:02"). */
