@@ -21,4 +21,12 @@ describe('npm run bench', () => {
     expect(stderr).toContain('Unknown section "foo"');
     expect(stderr).toContain('search, state, turns, growth');
   });
+
+  it('says at the start that it takes minutes, before any figure', async () => {
+    const { code, stdout } = await bench(['state']);
+    expect(code).toBe(0);
+    const [header, warning] = stdout.split('\n');
+    expect(header).toMatch(/^# Benchmark: Node v/);
+    expect(warning).toMatch(/^This takes minutes \(sections: state; .*\)\. Targets and pass\/fail marks come at the end\.$/);
+  });
 });

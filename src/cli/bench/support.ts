@@ -54,8 +54,12 @@ export interface BotProcess {
   child: ChildProcess;
   /** Process start to the first 200 from /health, in ms. */
   readyMs: number;
-  /** Resident memory once ready, in MB. */
+  /** CPU time the process had used when /health first answered 200, in ms (the wall-clock readyMs stretches when other processes hold the cores). */
+  readyCpuMs: number;
+  /** Resident memory now, in MB. */
   rssMb(): number;
+  /** CPU time used so far (user + system, all threads), in ms. */
+  cpuMs(): number;
   /** What it printed on stdout so far (its log). */
   output(): string;
   stop(): Promise<void>;
@@ -85,10 +89,19 @@ export async function startProcess(entry: string, env: Record<string, string> = 
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const readyMs = performance.now() - started;
+  const cpuMs = (): number => {
+    // /proc/<pid>/stat: utime and stime, fields 14 and 15, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
   return {
     url,
     child,
     readyMs,
+    readyCpuMs: cpuMs(),
+    cpuMs,
     output: () => output,
     rssMb: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
