@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from './dialogKit';
 import type { Activity, TurnContext } from 'botbuilder';
 import { catalog, type Catalog } from '../src/i18n/catalog';
 import type { Language } from '../src/kb/types';

@@ -1,4 +1,5 @@
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus } from './dialogKit';
 import { catalog, type Catalog } from '../src/i18n/catalog';
 import { recognizeCommand } from '../src/language/intents';
 import { personLanguage } from '../src/language/personLanguage';

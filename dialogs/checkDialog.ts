@@ -1,5 +1,6 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from './dialogKit';
 import { renderText, type CheckRegistry, type LoadedCheck } from '../src/check/registry';
 import type { ReadContext, RuleReading, TextRef, VerdictBlock } from '../src/check/rule';
 import { catalog } from '../src/i18n/catalog';

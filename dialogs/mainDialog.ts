@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './dialogKit';
 import { articleCard } from './cards';
 import { noteTurn } from './turnNotes';
 import { catalog } from '../src/i18n/catalog';

@@ -1,5 +1,6 @@
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type ConversationState, type TurnContext } from 'botbuilder';
-import { DialogSet, type DialogContext, type DialogStateManagerConfiguration, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import type { DialogContext, DialogStateManagerConfiguration, Dialog, DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus } from '../../dialogs/dialogKit';
 import type { Language } from '../kb/types';
 import { catalog } from '../i18n/catalog';
 import { isBotArrival, isTeams, removeBotMentions, welcomeText, type TenantGate, type WelcomeOnce } from '../teams/teams';

@@ -24,7 +24,8 @@ const REFERENCE_DATE = new Date(2000, 0, 3, 12, 0, 0);
 const CUT_SHORT = /^\s*(?:(?:y|con|menos|and|past|to|h|del|tonight)\b|de\s+la\b|in\s+the\b|at\s+night\b|[:.]\s*\d)/i;
 const BARE_ANCHORED_HOUR = /^\s*(?:(?:a\s+)?las?|at)?\s*\d{1,2}\s*$/i;
 
-// undefined: not tried yet; null: could not be loaded (the recognizers come in through botbuilder-dialogs).
+// undefined: not tried yet; null: could not be loaded. Nothing else loads the recognizers at start-up
+// (dialogs/dialogKit.ts keeps botbuilder-dialogs' prompts, which require them, out).
 let chrono: ChronoModule | null | undefined;
 let recognizers: RecognizersModule | null | undefined;
 
