@@ -14,7 +14,7 @@ import { REPOSITORY_ROOT } from '../kb/paths';
  *   matching it on a two-article KB says little.
  */
 
-export const PRIOR_FILE = path.join(REPOSITORY_ROOT, 'kb', 'search', 'prior.json');
+const PRIOR_FILE = path.join(REPOSITORY_ROOT, 'kb', 'search', 'prior.json');
 
 interface PriorFile {
   documents: number;
