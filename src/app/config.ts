@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../observability/logger';
-import { splitKbPath } from '../kb/paths';
+import { REPOSITORY_ROOT, splitKbPath } from '../kb/paths';
 
 /**
  * The bot's settings, read from the environment once at start and validated, so that a
@@ -70,6 +70,27 @@ const blobContainer = optionalText.pipe(
     .optional(),
 );
 
+/** Where the built search index is cached by default (git-ignored). */
+export const DEFAULT_INDEX_CACHE_DIR = path.join(REPOSITORY_ROOT, '.cache', 'kb-index');
+
+/** INDEX_CACHE_DIR: a folder (created on first write), or off; empty counts as unset. */
+const indexCacheDir = optionalText.transform((value, ctx) => {
+  if (value === undefined) return DEFAULT_INDEX_CACHE_DIR;
+  if (value.toLowerCase() === 'off') return undefined;
+  const resolved = path.resolve(value);
+  // The nearest folder that exists must be a folder: a file in the way would fail every write.
+  for (let at = resolved; ; at = path.dirname(at)) {
+    if (existsSync(at)) {
+      if (!statSync(at).isDirectory()) {
+        ctx.addIssue({ code: 'custom', message: `expected a folder (created if missing) or off, but ${JSON.stringify(at)} is a file` });
+        return z.NEVER;
+      }
+      return resolved;
+    }
+    if (path.dirname(at) === at) return resolved;
+  }
+});
+
 const EnvironmentSchema = z.object({
   PORT: port,
   KB_PATH: optionalText,
@@ -90,6 +111,7 @@ const EnvironmentSchema = z.object({
   STORAGE: storageKind,
   BLOB_CONNECTION_STRING: blobConnectionString,
   BLOB_CONTAINER: blobContainer,
+  INDEX_CACHE_DIR: indexCacheDir,
 });
 
 export interface Config {
@@ -111,6 +133,8 @@ export interface Config {
   logLevel: LogLevel;
   /** LOG_HASH_SALT: salt of the conversation ids' hashes in the log; random per process when unset. */
   logHashSalt?: string;
+  /** INDEX_CACHE_DIR, absolute: where the built search index is cached (src/search/indexCache.ts); undefined when off. */
+  indexCacheDir?: string;
 }
 
 /** In the process (one instance, lost on restart) or in an Azure Blob Storage container shared by every instance. */
@@ -151,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedTenants: settings.ALLOWED_TENANTS,
     logLevel: settings.LOG_LEVEL,
     logHashSalt: settings.LOG_HASH_SALT,
+    indexCacheDir: settings.INDEX_CACHE_DIR,
   };
 }
 

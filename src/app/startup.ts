@@ -55,7 +55,7 @@ export interface LoadOptions {
  */
 export async function loadBot(config: Config, options: LoadOptions = {}): Promise<LoadedBot> {
   const started = performance.now();
-  const knowledgeBase = await openKnowledgeBase(config.kbPaths, options.log ?? console.error);
+  const knowledgeBase = await openKnowledgeBase(config.kbPaths, options.log ?? console.error, config.indexCacheDir);
   const checks = options.bot?.checks ?? loadChecks();
   // STORAGE's storage unless the caller brings one.
   const storage = options.bot?.storage ?? createStorage(config.storage);

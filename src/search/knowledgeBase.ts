@@ -1,5 +1,6 @@
 import { DEFAULT_KB_DIR, loadKnowledgeBase } from '../kb/loader';
 import type { Article } from '../kb/types';
+import { withIndexCache } from './indexCache';
 import { KbIndex } from './searchIndex';
 
 /** The loaded articles and their search index: what the bot and the command-line tools query. */
@@ -11,8 +12,21 @@ export interface KnowledgeBase {
   indexMs: number;
 }
 
-/** Loads the repository's kb/ plus the given folders and builds the search index. */
-export async function openKnowledgeBase(extraPaths: readonly string[], log: (line: string) => void = console.error): Promise<KnowledgeBase> {
+/**
+ * Loads the repository's kb/ plus the given folders and builds the search index; with a cache
+ * folder (INDEX_CACHE_DIR), reads both from there when the KB's content is unchanged (indexCache.ts).
+ */
+export async function openKnowledgeBase(extraPaths: readonly string[], log: (line: string) => void = console.error, cacheDir?: string): Promise<KnowledgeBase> {
+  return withIndexCache(
+    cacheDir,
+    [DEFAULT_KB_DIR, ...extraPaths],
+    log,
+    () => buildKnowledgeBase(extraPaths, log),
+    (cached) => cached,
+  );
+}
+
+async function buildKnowledgeBase(extraPaths: readonly string[], log: (line: string) => void): Promise<KnowledgeBase> {
   const started = performance.now();
   const { articles, skipped } = await loadKnowledgeBase({ paths: [DEFAULT_KB_DIR, ...extraPaths], log });
   const loaded = performance.now();

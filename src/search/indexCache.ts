@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { REPOSITORY_ROOT } from '../kb/paths';
+import { runInSlices, sliceYielder } from '../kb/slices';
+import type { Article } from '../kb/types';
+import { KbIndex } from './searchIndex';
+import { SpellingCorrector } from './spelling';
+
+/**
+ * The built search index on disk, keyed by the knowledge base's content hash, so that a restart
+ * or a new instance with an unchanged KB reads it instead of parsing every article and building
+ * the index again: the parsed articles, MiniSearch's index (toJSON / loadJSAsync), the document
+ * frequencies, the common terms' presence bitsets and the spelling vocabulary.
+ *
+ * The key hashes every `*.md` file under the KB's folders (path and content) and the code and
+ * data that build the index (src/kb, src/search, kb/search), so that a changed article or a
+ * changed way of indexing never reads an old index. A cache that cannot be read (corrupt,
+ * truncated, from another shape of index) is a rebuild with one log line, never an error; so is a
+ * cache left by another KB. The file is JSON Lines, read and written a line at a time between
+ * turns of the event loop (src/kb/slices.ts): /health keeps answering while a large KB loads.
+ */
+
+/** What openKnowledgeBase returns, as far as the cache is concerned. */
+export interface CacheableKnowledgeBase {
+  index: KbIndex;
+  articles: readonly Article[];
+  skipped: ReadonlyArray<{ file: string; reason: string }>;
+  loadMs: number;
+  indexMs: number;
+}
+
+const FORMAT = 1;
+const PREFIX = 'kb-index-';
+const ARTICLES_PER_LINE = 100;
+const TERMS_PER_LINE = 200;
+/** The KbIndex fields this module knows how to save and restore; the rest are rebuilt from files by the constructor. */
+const SAVED_FIELDS = ['miniSearch', 'documentFrequency', 'articles', 'corrector', 'documentCount', 'ordinal', 'commonTerms'];
+const FROM_CONSTRUCTOR = ['prior', 'articleWords', 'lexicon'];
+
+/** KbIndex's private state, as this module reads and restores it. */
+interface IndexState {
+  miniSearch: MiniSearch & { _options: Options };
+  documentFrequency: Map<string, number>;
+  articles: Map<string, Article>;
+  corrector: SpellingCorrector;
+  documentCount: number;
+  ordinal: Map<string, number>;
+  commonTerms: Map<string, Uint8Array>;
+}
+
+interface Header {
+  format: number;
+  key: string;
+  ids: string[];
+  documentCount: number;
+  skipped: CacheableKnowledgeBase['skipped'];
+  lines: number;
+}
+
+type Line =
+  | { articles: Article[] }
+  | { mini: Omit<AsPlainObject, 'index'> }
+  | { terms: AsPlainObject['index'] }
+  | { df: Array<[string, number]> }
+  | { common: Array<[string, string]> }
+  | { vocabulary: string[] };
+
+/**
+ * The knowledge base from the cache in `dir` when it holds this KB's index, else from `open()`,
+ * whose result is then written to the cache (after it is returned: readiness does not wait).
+ */
+export async function withIndexCache<T extends CacheableKnowledgeBase>(
+  dir: string | undefined,
+  kbPaths: readonly string[],
+  log: (line: string) => void,
+  open: () => Promise<T>,
+  restore: (cached: CacheableKnowledgeBase) => T,
+): Promise<T> {
+  if (!dir || !indexShapeKnown()) return open();
+  const started = performance.now();
+  const key = await contentKey(kbPaths);
+  const file = path.join(dir, `${PREFIX}${key.slice(0, 32)}.json`);
+  let others: string[] = [];
+  try {
+    others = readdirSync(dir).filter((name) => name.startsWith(PREFIX) && path.join(dir, name) !== file);
+  } catch {
+    // No folder yet: created when the cache is written.
+  }
+  try {
+    const cached = await readCache(file, key);
+    if (cached) return restore({ ...cached, loadMs: performance.now() - started, indexMs: 0 });
+  } catch (error) {
+    log(`Index cache: ${file} could not be read (${error instanceof Error ? error.message : String(error)}); the index is built again`);
+    others = [];
+  }
+  if (others.length) log(`Index cache: none for this knowledge base's content (${others.length} for other content in ${dir}); the index is built again`);
+  const kb = await open();
+  setImmediate(() => {
+    writeCache(dir, file, key, kb).catch((error: unknown) => log(`Index cache: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`));
+  });
+  return kb;
+}
+
+/**
+ * Whether KbIndex holds exactly the fields this module saves (and those its constructor reads
+ * from files): a field added to the index since is neither saved nor restored, so the cache is
+ * not used at all.
+ */
+function indexShapeKnown(): boolean {
+  const fields = Object.keys(KbIndex.build([])).sort();
+  return fields.join(',') === [...SAVED_FIELDS, ...FROM_CONSTRUCTOR].sort().join(',');
+}
+
+/** sha256 of the format, the indexing code and data, and every article file (path and content). */
+async function contentKey(kbPaths: readonly string[]): Promise<string> {
+  const hash = createHash('sha256').update(`format ${FORMAT}\n`);
+  const pause = sliceYielder();
+  const code = [__dirname, path.join(__dirname, '../kb'), path.join(REPOSITORY_ROOT, 'kb/search')];
+  for (const root of [...code, ...kbPaths]) {
+    const isCode = code.includes(root);
+    for (const file of filesUnder(path.resolve(root), isCode ? /\.(?:[jt]s|json)$/ : /\.md$/i)) {
+      hash.update(`${file}\n`).update(readFileSync(file)).update('\n');
+      await pause();
+    }
+  }
+  return hash.digest('hex');
+}
+
+function filesUnder(root: string, pattern: RegExp): string[] {
+  let entries;
+  try {
+    if (!statSync(root).isDirectory()) return pattern.test(root) ? [root] : [];
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(root, entry.name), pattern) : pattern.test(entry.name) ? [path.join(root, entry.name)] : []));
+}
+
+async function readCache(file: string, key: string): Promise<Omit<CacheableKnowledgeBase, 'loadMs' | 'indexMs'> | undefined> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(file);
+  } catch {
+    return undefined;
+  }
+  // Decoded a line at a time: the whole file (tens of MB at 10k articles) at once would block the loop.
+  const lines = linesOf(buffer);
+  const pause = sliceYielder();
+  const header = JSON.parse(lines.next().value ?? '') as Header;
+  if (header.format !== FORMAT || header.key !== key) throw new Error('written for other content');
+  if (buffer.at(-1) !== NEWLINE) throw new Error('truncated');
+  const articles: Article[] = [];
+  const terms: AsPlainObject['index'] = [];
+  const documentFrequency = new Map<string, number>();
+  const commonTerms = new Map<string, Uint8Array>();
+  let mini: Omit<AsPlainObject, 'index'> | undefined;
+  let vocabulary: string[] = [];
+  let count = 0;
+  for (const raw of lines) {
+    await pause();
+    count++;
+    const line = JSON.parse(raw) as Line;
+    if ('articles' in line) articles.push(...line.articles);
+    else if ('terms' in line) for (const entry of line.terms) terms.push(entry);
+    else if ('df' in line) for (const [term, count] of line.df) documentFrequency.set(term, count);
+    else if ('common' in line) for (const [term, bits] of line.common) commonTerms.set(term, new Uint8Array(Buffer.from(bits, 'base64')));
+    else if ('mini' in line) mini = line.mini;
+    else if ('vocabulary' in line) vocabulary = line.vocabulary;
+  }
+  if (count !== header.lines || !mini || articles.length !== header.ids.length) throw new Error('incomplete');
+
+  const index = KbIndex.build([]);
+  const state = index as unknown as IndexState;
+  state.miniSearch = (await MiniSearch.loadJSAsync({ ...mini, index: terms }, state.miniSearch._options)) as IndexState['miniSearch'];
+  state.documentFrequency = documentFrequency;
+  state.commonTerms = commonTerms;
+  state.documentCount = header.documentCount;
+  header.ids.forEach((id, ordinal) => {
+    state.ordinal.set(id, ordinal);
+    state.articles.set(id, articles[ordinal]!);
+  });
+  state.corrector = await runInSlices(SpellingCorrector.building(vocabulary));
+  return { index, articles, skipped: header.skipped };
+}
+
+const NEWLINE = 0x0a;
+
+/** The file's lines but the last (empty: the file ends with a newline), each decoded when asked for. */
+function* linesOf(buffer: Buffer): Generator<string, void> {
+  for (let start = 0; start < buffer.length;) {
+    const end = buffer.indexOf(NEWLINE, start);
+    const stop = end === -1 ? buffer.length : end;
+    yield buffer.toString('utf8', start, stop);
+    start = stop + 1;
+  }
+}
+
+async function writeCache(dir: string, file: string, key: string, kb: CacheableKnowledgeBase): Promise<void> {
+  const state = kb.index as unknown as IndexState;
+  const pause = sliceYielder();
+  const { index: terms, ...mini } = state.miniSearch.toJSON();
+  const lines: string[] = [];
+  for (let i = 0; i < kb.articles.length; i += ARTICLES_PER_LINE) {
+    lines.push(JSON.stringify({ articles: kb.articles.slice(i, i + ARTICLES_PER_LINE) }));
+    await pause();
+  }
+  lines.push(JSON.stringify({ mini }));
+  for (let i = 0; i < terms.length; i += TERMS_PER_LINE) {
+    lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }));
+    await pause();
+  }
+  lines.push(JSON.stringify({ df: [...state.documentFrequency] }));
+  lines.push(JSON.stringify({ common: [...state.commonTerms].map(([term, bits]) => [term, Buffer.from(bits).toString('base64')]) }));
+  // The words it corrects to (its constructor's filter kept them): the same buckets, in the same order.
+  lines.push(JSON.stringify({ vocabulary: [...(state.corrector as unknown as { known: Set<string> }).known] }));
+  const header: Header = { format: FORMAT, key, ids: [...state.ordinal.keys()], documentCount: state.documentCount, skipped: kb.skipped, lines: lines.length };
+  mkdirSync(dir, { recursive: true });
+  // Written aside and renamed: a process stopped half-way leaves no half a cache under the real name.
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, `${JSON.stringify(header)}\n${lines.join('\n')}\n`);
+  renameSync(partial, file);
+  // One KB, one cache: the index of content this KB no longer has is removed.
+  for (const name of readdirSync(dir)) if (name.startsWith(PREFIX) && path.join(dir, name) !== file && !name.endsWith('.partial')) rmSync(path.join(dir, name), { force: true });
+}
