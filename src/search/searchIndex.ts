@@ -82,6 +82,8 @@ const MIN_EVIDENCE = 0.5;
 const MAX_RELATED_WITH_OWN = 2;
 const MAX_RELATED = 4;
 const RELATED_MAX_SHARE = 0.1;
+// Past this many words, a question's words that match get no related words (same figures, fewer postings).
+const OWN_WORDS_ENOUGH = 12;
 const ARTICLE_NUMBER = /\bka[\s-]?(\d{5,})\b/i;
 
 interface IndexedDoc {
@@ -296,13 +298,15 @@ export class KbIndex {
 
   /** Each question word's index terms (its stems, else its spelling corrections) and weight. */
   private queryGroups(groups: TermGroup[]): QueryGroup[] {
+    // A long message (a pasted log) has words enough: related words of words it has would only cost.
+    const ownOnly = groups.length > OWN_WORDS_ENOUGH;
     return groups
       .map(({ word, forms }) => {
         let terms: WeightedTerm[] = forms.filter((form) => this.documentFrequency.has(form)).map((term) => ({ term, weight: 1 }));
         // Its synonyms and translations (src/search/lexicon.ts), for articles that word it otherwise.
         const related = this.lexicon.expand(forms).filter(({ term }) => this.isRelatedTerm(term) && !terms.some((direct) => direct.term === term));
         // A word the KB has needs only its closest few; each one more is another term to look up.
-        related.splice(terms.length ? MAX_RELATED_WITH_OWN : MAX_RELATED);
+        related.splice(terms.length ? (ownOnly ? 0 : MAX_RELATED_WITH_OWN) : MAX_RELATED);
         if (terms.length === 0 && related.length === 0) {
           terms = this.corrector.suggest(word).flatMap(({ word: known, similarity }) =>
             indexTerms(known, 'en')
