@@ -272,7 +272,9 @@ export class CheckDialog extends Dialog<CheckDialogOptions> {
   /** A message mid-check that finds another article: show it, and keep the check open. */
   private async answeredAnotherQuestion(context: TurnContext, check: LoadedCheck, text: string, language: Language): Promise<boolean> {
     if (text.split(/\s+/).length < MIN_QUESTION_WORDS) return false;
-    const best = this.index.search(text, { fallbackLanguage: language }).hits[0];
+    const answer = this.index.search(text, { fallbackLanguage: language });
+    // A near miss is a choice to offer, not an answer: mid-check it is no reason to leave the question.
+    const best = answer.near ? undefined : answer.hits[0];
     if (!best || check.file.articles.includes(best.number)) return false;
     const article = this.index.get(best.number, language);
     if (!article) return false;
