@@ -98,9 +98,4 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  {
-    // TEMPORARY: being edited, fix and remove (the `as TurnFacts | undefined` in turnFacts()).
-    files: ['dialogs/turnNotes.ts'],
-    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
-  },
 );

@@ -14,7 +14,7 @@ import { userInput, type UserInput } from './userInput';
  */
 
 /** What a question made of an answer. */
-export type Reading<T> =
+type Reading<T> =
   | { kind: 'answer'; value: T }
   /** Not an answer but worth a reply (e.g. "I don't know"); the question is asked again. */
   | { kind: 'aside'; reply: string }
@@ -31,7 +31,7 @@ export interface Question<T, O extends object = object> {
 export type Asked<T> = { answered: true; value: T } | { answered: false };
 
 /** After this many unreadable answers the question gives up. */
-export const MAX_UNREADABLE_ANSWERS = 3;
+const MAX_UNREADABLE_ANSWERS = 3;
 
 interface AskState<O> {
   options: O;

@@ -12,11 +12,11 @@ import type { Article } from '../src/kb/types';
  * Teams presentation (suggested actions, feedback controls, per-user views) in src/teams.
  */
 
-export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
-export const CARD_VERSION = '1.5';
+const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+const CARD_VERSION = '1.5';
 
 /** What a card's buttons put in `value`; `kbAction` says which question they answer. */
-export type SubmitData =
+type SubmitData =
   | { kbAction: 'offer'; answer: 'yes' | 'no'; article?: string }
   | { kbAction: 'choose'; article: string }
   | { kbAction: 'choose'; none: true }
@@ -31,7 +31,7 @@ export type SubmitData =
 type Element = Record<string, unknown>;
 
 /** What a card is, for the presentation of a channel (src/teams); never sent. */
-export type CardKind = 'article' | 'offer' | 'choice' | 'yesNo' | 'errorTime' | 'restartTime' | 'exactMinute' | 'consoleZone' | 'question' | 'verdict' | 'feedback';
+type CardKind = 'article' | 'offer' | 'choice' | 'yesNo' | 'errorTime' | 'restartTime' | 'exactMinute' | 'consoleZone' | 'question' | 'verdict' | 'feedback';
 
 export interface CardInfo {
   kind: CardKind;
@@ -123,7 +123,10 @@ export function articleCard(article: Article, c: Catalog, offerCheck: boolean, o
   const actions: Element[] = [{ type: 'Action.OpenUrl', title: c.article.open, url: article.url }];
   if (offerCheck) {
     body.push(text(offerText ?? c.offerCheck, { spacing: 'Medium' }));
-    actions.unshift(submit(c.yes, { kbAction: 'offer', answer: 'yes', article: article.number }, 'positive'), submit(c.no, { kbAction: 'offer', answer: 'no', article: article.number }));
+    actions.unshift(
+      submit(c.yes, { kbAction: 'offer', answer: 'yes', article: article.number }, 'positive'),
+      submit(c.no, { kbAction: 'offer', answer: 'no', article: article.number }),
+    );
   }
   return described(card(body, actions), {
     kind: offerCheck ? 'offer' : 'article',
@@ -165,7 +168,10 @@ export function yesNoCard(c: Catalog, question: string, kbAction: 'offer'): Atta
 }
 
 export function feedbackCard(c: Catalog): Attachment {
-  const attachment = card([text(c.askFeedback)], [submit(c.helpful, { kbAction: 'feedback', helpful: true }, 'positive'), submit(c.notHelpful, { kbAction: 'feedback', helpful: false })]);
+  const attachment = card(
+    [text(c.askFeedback)],
+    [submit(c.helpful, { kbAction: 'feedback', helpful: true }, 'positive'), submit(c.notHelpful, { kbAction: 'feedback', helpful: false })],
+  );
   return described(attachment, { kind: 'feedback', catalog: c, quickAnswers: [] });
 }
 
@@ -229,4 +235,3 @@ export function blocksCard(blocks: readonly RenderedBlock[], related: readonly A
   const verdict: Pick<CardInfo, 'verdict'> = outcome === 'coincides' || outcome === 'differs' ? { verdict: outcome } : {};
   return described(card(body, actions), { kind: 'verdict', catalog: c, ...verdict, quickAnswers: [] });
 }
-

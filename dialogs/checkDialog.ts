@@ -329,12 +329,13 @@ export class CheckDialog extends Dialog<CheckDialogOptions> {
 
 /** "Not helpful, it still fails…", "no funciona", "sigue fallando": a no; else yes or no as typed. */
 function feedbackOf(text: string): boolean | undefined {
-  const folded = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/'/g, ' ');
-  if (/\b(not helpful|didn t help|did not help|doesn t work|does not work|still fail\w*|no (me )?(ha )?(servido|sirvio|funciona|ayudo)|sigue fallando|todavia falla|aun falla|no ha funcionado)\b/.test(folded)) return false;
+  const folded = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/'/g, ' ');
+  if (
+    /\b(not helpful|didn t help|did not help|doesn t work|does not work|still fail\w*|no (me )?(ha )?(servido|sirvio|funciona|ayudo)|sigue fallando|todavia falla|aun falla|no ha funcionado)\b/.test(
+      folded,
+    )
+  )
+    return false;
   return recognizeYesNo(text);
 }
 

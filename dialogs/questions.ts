@@ -56,7 +56,13 @@ export function choiceQuestion(index: KbIndex): Question<ChoiceAnswer, { article
   return {
     helpKey: 'choice',
     render: (c, language, retry, { articles }) => [
-      MessageFactory.attachment(choiceCard(articles.flatMap((number) => index.get(number, language) ?? []), c, retry)),
+      MessageFactory.attachment(
+        choiceCard(
+          articles.flatMap((number) => index.get(number, language) ?? []),
+          c,
+          retry,
+        ),
+      ),
     ],
     read: (input, language, { articles }) => {
       if (input.value.none === true || NONE_OF_THESE.test(fold(input.text))) return { kind: 'answer', value: { none: true } };

@@ -43,7 +43,7 @@ const TURN_FACTS = Symbol('campaign-kb-bot.turnFacts');
 
 /** The turn's facts, created on first use (a turn run without the middleware still has them). */
 export function turnFacts(context: TurnContext): TurnFacts {
-  let facts = context.turnState.get(TURN_FACTS) as TurnFacts | undefined;
+  let facts = context.turnState.get<TurnFacts | undefined>(TURN_FACTS);
   if (!facts) {
     facts = { turnId: randomBytes(4).toString('hex') };
     context.turnState.set(TURN_FACTS, facts);

@@ -6,15 +6,17 @@
 import type { Role } from './types';
 
 /** The restart itself: these decide the role even beside a failure word. */
-const RESTART_STRONG = /\b(?:restart\w*|re-start\w*|reboot\w*|bounce[sd]?|bouncing|reinici\w*|re-inici\w*|rearranc\w*|watchdog|processrestarttime|downtime|se cae el servidor|el servidor se cae|server goes down)\b/g;
+const RESTART_STRONG =
+  /\b(?:restart\w*|re-start\w*|reboot\w*|bounce[sd]?|bouncing|reinici\w*|re-inici\w*|rearranc\w*|watchdog|processrestarttime|downtime|se cae el servidor|el servidor se cae|server goes down)\b/g;
 /** The server named with a time ("el servidor ... a las 6"): a restart unless a failure word says otherwise. */
 const RESTART_WEAK = /\b(?:servidor|server|nlserver|instancia rt|rt instance|mantenimiento|maintenance)\b/g;
 /** Failure words, and the error's own text. */
-const ERROR_STRONG = /\b(?:errors?|errores|fall(?:a|an|ar|e|en|o|aba|aron|ando|ado|ida|ido)|fail\w*|salt[oa]|salto|pet[oa]|petando|casc[oa]|crash\w*|broke|empty return|devolucion vacia)\b/g;
+const ERROR_STRONG =
+  /\b(?:errors?|errores|fall(?:a|an|ar|e|en|o|aba|aron|ando|ado|ida|ido)|fail\w*|salt[oa]|salto|pet[oa]|petando|casc[oa]|crash\w*|broke|empty return|devolucion vacia)\b/g;
 /** Words of an event that happened ("fue a las", "it was", "happened"), or of the log it is read in: the error, unless the restart is named. */
 const ERROR_WEAK = /\b(?:fue|fueron|it was|was at|happened|occurred|ocurrio|sucedio|salio|sale|log|logs|journal|registro|bitacora|tracking)\b/g;
 
-export type CueStrength = 'strong' | 'weak';
+type CueStrength = 'strong' | 'weak';
 
 export interface RoleCue {
   role: Role;
@@ -38,10 +40,16 @@ export function roleCue(folded: string, extraErrorCue = false): RoleCue | undefi
     }
     return best ? { role: best.role, strength } : undefined;
   };
-  const strong = pick('strong', [['restart', RESTART_STRONG], ['error', ERROR_STRONG]]);
+  const strong = pick('strong', [
+    ['restart', RESTART_STRONG],
+    ['error', ERROR_STRONG],
+  ]);
   if (strong) return strong;
   if (extraErrorCue) return { role: 'error', strength: 'strong' };
-  return pick('weak', [['restart', RESTART_WEAK], ['error', ERROR_WEAK]]);
+  return pick('weak', [
+    ['restart', RESTART_WEAK],
+    ['error', ERROR_WEAK],
+  ]);
 }
 
 /** `at` is a better cue than `best` for a number at `number` (-1: no number). */
@@ -54,7 +62,8 @@ function closer(at: number, best: number, number: number): boolean {
 }
 
 /** "no, perdón", "me equivoqué", "sorry, I meant", "actually", "wait": the message corrects an earlier answer. */
-export const CORRECTION = /\b(?:perdon|perdona|disculpa|disculpe|me equivoque|me confundi|error mio|corrijo|correccion|quise decir|quiero decir|mejor dicho|en realidad|sorry|i meant|i mean|actually|wait|correction|my mistake|my bad|oops|ups)\b|^\s*no\s*,?\s+(?:fue|era|es|son|eran|it was|it s|its|it is)\b/;
+export const CORRECTION =
+  /\b(?:perdon|perdona|disculpa|disculpe|me equivoque|me confundi|error mio|corrijo|correccion|quise decir|quiero decir|mejor dicho|en realidad|sorry|i meant|i mean|actually|wait|correction|my mistake|my bad|oops|ups)\b|^\s*no\s*,?\s+(?:fue|era|es|son|eran|it was|it s|its|it is)\b/;
 
 /** "Sorry, also at 7:02", "perdón, también a las 7:02": more of the same, not a correction. */
 export const ADDITIVE = /\b(?:also|too|as well|another|again|tambien|ademas|otra vez|otro|otra|de nuevo)\b/;
@@ -66,7 +75,8 @@ export const NO_THEN = /^\s*no\s*[,.!:;-]/;
 export const CORRECTION_PHRASES = /\b(?:error mio|my mistake|my bad|me equivoque)\b/g;
 
 /** Words that make a time approximate. */
-export const VAGUE = /\b(?:sobre|alrededor|a eso de|eso de|hacia|mas o menos|aprox\w*|tipo|cerca de|como a|around|about|approx\w*|roughly|more or less|or so|something like|give or take|circa|y pico|y algo|(?:right|just|shortly|soon) after|(?:justo|poco|nada mas) despues de|pasad[oa]s? (?:la|las)|past midnight|after midnight|despues de (?:la )?medianoche)\b|\d\s*-?ish\b/;
+export const VAGUE =
+  /\b(?:sobre|alrededor|a eso de|eso de|hacia|mas o menos|aprox\w*|tipo|cerca de|como a|around|about|approx\w*|roughly|more or less|or so|something like|give or take|circa|y pico|y algo|(?:right|just|shortly|soon) after|(?:justo|poco|nada mas) despues de|pasad[oa]s? (?:la|las)|past midnight|after midnight|despues de (?:la )?medianoche)\b|\d\s*-?ish\b/;
 
 /** Approximation words the time grammar does not know: removed before it reads the clause ("6 y pico" → "6"). */
 export const VAGUE_NOISE = /\b(?:y pico|y algo|more or less|or so|give or take|something like)\b|(?<=\d)\s*-?ish\b/g;
@@ -83,7 +93,8 @@ export const PARTS_OF_DAY: ReadonlyArray<readonly [RegExp, PartOfDay]> = [
 export type PartOfDay = 'earlyMorning' | 'morning' | 'afternoon' | 'evening' | 'night';
 
 /** "I don't know" and the like, anywhere in the message. */
-const DONT_KNOW = /\b(?:i )?(?:don['’ ]?t|do not) know\b|\bno idea\b|\bnot sure\b|\bdunno\b|\bni idea\b|\bno tengo (?:ni )?idea\b|\blo desconozco\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno lo sabemos\b|\bno sabria\b|\bno sabemos\b|\bno se\s*(?:$|[,.;!?]|cuando|a que|que hora|donde|cual|la hora|eso)/;
+const DONT_KNOW =
+  /\b(?:i )?(?:don['’ ]?t|do not) know\b|\bno idea\b|\bnot sure\b|\bdunno\b|\bni idea\b|\bno tengo (?:ni )?idea\b|\blo desconozco\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno lo sabemos\b|\bno sabria\b|\bno sabemos\b|\bno se\s*(?:$|[,.;!?]|cuando|a que|que hora|donde|cual|la hora|eso)/;
 
 export function isDontKnowText(folded: string, raw: string): boolean {
   return DONT_KNOW.test(folded) || /\bno sé\b/i.test(raw);
@@ -104,13 +115,16 @@ export const ZONE_WORDS = /\b(?:zona horaria|zonas horarias|huso horario|time ?z
 export const LOG_WORDS = /\b(?:log|logs|journal|registro|bitacora|tracking|seguimiento|historial)\b/;
 
 /** The operator's console, or the operator: a zone said with these is the console's. */
-export const CONSOLE_WORDS = /\b(?:consola|console|cliente|client|journal|pantalla|screen|veo|i see|muestra|shows|show|operador|operator|mi usuario|my user|mi hora|my time|mi pc|my pc|mi ordenador|my computer|mi computadora|mi equipo|nosotros|we are|we re|estamos|estoy|i am|i m)\b/;
+export const CONSOLE_WORDS =
+  /\b(?:consola|console|cliente|client|journal|pantalla|screen|veo|i see|muestra|shows|show|operador|operator|mi usuario|my user|mi hora|my time|mi pc|my pc|mi ordenador|my computer|mi computadora|mi equipo|nosotros|we are|we re|estamos|estoy|i am|i m)\b/;
 
 /** The server: a zone said with these (and no time) is the server's. */
 export const SERVER_WORDS = /\b(?:servidor|server|servers|servidores|instancia|instance|rt|ejecucion|execution|maquina|machine|host|nlserver)\b/;
 
 /** "la misma que el servidor", "same as the server". */
-export const SAME_AS_SERVER = /\b(?:(?:la )?misma (?:que|del) (?:el )?servidor|igual que (?:el )?servidor|(?:the )?same as (?:the )?server(?:'s)?|same (?:zone|time) as (?:the )?server|the server'?s (?:one|zone|time))\b/;
+export const SAME_AS_SERVER =
+  /\b(?:(?:la )?misma (?:que|del) (?:el )?servidor|igual que (?:el )?servidor|(?:the )?same as (?:the )?server(?:'s)?|same (?:zone|time) as (?:the )?server|the server'?s (?:one|zone|time))\b/;
 
 /** How often ("dos veces al día", "twice a day"): not a time, though "dos" and "once" are hours to the time grammar. */
-export const FREQUENCY = /\b(?:(?:una|dos|tres|cuatro|\d+)\s+veces?(?:\s+(?:al|por|cada)\s+dia)?|(?:once|twice|(?:two|three|four|\d+)\s+times)\s+(?:a|per|each)\s+day|(?:once|twice)\s+daily|(?:todos los|cada)\s+dias?|every\s+day|daily|diariamente)\b/g;
+export const FREQUENCY =
+  /\b(?:(?:una|dos|tres|cuatro|\d+)\s+veces?(?:\s+(?:al|por|cada)\s+dia)?|(?:once|twice|(?:two|three|four|\d+)\s+times)\s+(?:a|per|each)\s+day|(?:once|twice)\s+daily|(?:todos los|cada)\s+dias?|every\s+day|daily|diariamente)\b/g;

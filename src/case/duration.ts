@@ -21,9 +21,19 @@ const AMOUNT = String.raw`(?:(?:\d{1,3}\s*(?:-|a|to|o|or)\s*)?(\d{1,3}|${WORDS_S
 const DURATION = new RegExp(String.raw`(${VERB})${HEDGE}${AMOUNT}(?![\p{L}\p{N}_])`, 'gu');
 
 const PHRASE_MINUTES: Readonly<Record<string, number>> = {
-  'media hora': 30, 'half an hour': 30, 'una hora y media': 90, 'hora y media': 90, 'an hour and a half': 90,
-  'one and a half hour': 90, 'one and a half hours': 90, 'un cuarto de hora': 15, 'a quarter of an hour': 15,
-  'quarter of an hour': 15, 'una hora': 60, 'an hour': 60, 'one hour': 60,
+  'media hora': 30,
+  'half an hour': 30,
+  'una hora y media': 90,
+  'hora y media': 90,
+  'an hour and a half': 90,
+  'one and a half hour': 90,
+  'one and a half hours': 90,
+  'un cuarto de hora': 15,
+  'a quarter of an hour': 15,
+  'quarter of an hour': 15,
+  'una hora': 60,
+  'an hour': 60,
+  'one hour': 60,
 };
 
 /** Durations in a folded clause; `start` is where the whole phrase (verb included) begins. A range ("10-15 minutes") counts as its longer end. */

@@ -14,8 +14,26 @@ import type { LogPatterns } from '../time/logLines';
 import { parseTime } from '../time/parseTime';
 import { ENGLISH, SPANISH } from '../time/timeWords';
 import {
-  ADDITIVE, CONSOLE_WORDS, CORRECTION, CORRECTION_PHRASES, FREQUENCY, isDontKnowText, LOG_WORDS, NO_THEN, PARTS_OF_DAY, QUESTION,
-  roleCue, SAME_AS_SERVER, SERVER_WORDS, USE_DEFAULT, USE_DEFAULT_ALL, VAGUE, VAGUE_NOISE, ZONE_WORDS, type PartOfDay, type RoleCue,
+  ADDITIVE,
+  CONSOLE_WORDS,
+  CORRECTION,
+  CORRECTION_PHRASES,
+  FREQUENCY,
+  isDontKnowText,
+  LOG_WORDS,
+  NO_THEN,
+  PARTS_OF_DAY,
+  QUESTION,
+  roleCue,
+  SAME_AS_SERVER,
+  SERVER_WORDS,
+  USE_DEFAULT,
+  USE_DEFAULT_ALL,
+  VAGUE,
+  VAGUE_NOISE,
+  ZONE_WORDS,
+  type PartOfDay,
+  type RoleCue,
 } from './cues';
 import { findDurations } from './duration';
 import { blank, fold } from './fold';
@@ -28,7 +46,7 @@ export interface ReadTime extends TimeFact {
   role: Role | 'unknown';
 }
 
-export type QuestionKind = 'whereRestartTime' | 'whereErrorTime' | 'whatZone' | 'general';
+type QuestionKind = 'whereRestartTime' | 'whereErrorTime' | 'whatZone' | 'general';
 
 export interface Reading {
   /** Error and restart times, pasted log lines first, then as written. */
@@ -76,7 +94,7 @@ export interface ReadContext {
 }
 
 /** Longer messages are read this far (a pasted log of a few screens is still whole). */
-export const MAX_FACTS_INPUT_LENGTH = 20_000;
+const MAX_FACTS_INPUT_LENGTH = 20_000;
 
 export function readFacts(text: string, context: ReadContext): Reading {
   const message = (typeof text === 'string' ? text : '').slice(0, MAX_FACTS_INPUT_LENGTH).normalize('NFC').replace(/\r\n?/g, '\n');
@@ -199,10 +217,12 @@ const NO_TIME = { ok: false, reason: 'unknown' } as const;
  * readers' fallbacks cost milliseconds a clause, and continuation lines of a pasted log
  * (stack traces) would otherwise each be read as a sentence.
  */
-export const MAX_CLAUSES = 40;
+const MAX_CLAUSES = 40;
 
 /** Worth handing to the time reader: a digit, or a word that can say an hour ("seis", "noon"). */
-const TIME_MATTER = new RegExp(String.raw`\d|\b(?:${[...new Set([ENGLISH, SPANISH].flatMap((v) => [...v.numbers.keys(), ...v.tens.keys(), ...v.namedTimes.keys()]))].join('|')})\b`);
+const TIME_MATTER = new RegExp(
+  String.raw`\d|\b(?:${[...new Set([ENGLISH, SPANISH].flatMap((v) => [...v.numbers.keys(), ...v.tens.keys(), ...v.namedTimes.keys()]))].join('|')})\b`,
+);
 
 /** Approximation words the time grammar does not take as "at" ("falló tipo 6"): read as "a las" / "at". */
 const VAGUE_BEFORE_NUMBER = /\b(?:tipo|sobre|hacia|alrededor de|a eso de|como a|cerca de|roughly|approx\w*|aprox\w*)\s+(?=\d)/giu;
@@ -210,7 +230,8 @@ const VAGUE_BEFORE_NUMBER = /\b(?:tipo|sobre|hacia|alrededor de|a eso de|como a|
 /** Sentence ends, then the joints inside a sentence. */
 const SENTENCE_END = /[.!?…]+(?=\s|$)|[¿¡]|\n+/;
 // "y" and "and" join clauses, except before the minutes of the same time ("a las 6 y 2", "seis y cuarto").
-const MINUTE_WORDS = '\\d+|cuarto|media|pico|algo|un cuarto|a half|half|minutos?|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veinti\\w+|treinta|cuarenta|cincuenta';
+const MINUTE_WORDS =
+  '\\d+|cuarto|media|pico|algo|un cuarto|a half|half|minutos?|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veinti\\w+|treinta|cuarenta|cincuenta';
 const CLAUSE_JOINT = new RegExp(String.raw`[,;]|\s+(?:pero|but|aunque|though|although|mientras que|whereas|while)\s+|\s+(?:y|e|and)\s+(?!(?:${MINUTE_WORDS})\b)`, 'i');
 
 function readClauses(prose: string, context: ReadContext, correction: boolean, reading: Reading): Clause[] {
@@ -218,7 +239,7 @@ function readClauses(prose: string, context: ReadContext, correction: boolean, r
   const workflows = reading.workflows;
   const source = context.input === 'card' ? 'card' : 'typed';
   const expectingRole = roleOfQuestion(context.expecting);
-  const fallbackRole = correction ? roleOfQuestion(context.lastAnswered) ?? expectingRole : expectingRole;
+  const fallbackRole = correction ? (roleOfQuestion(context.lastAnswered) ?? expectingRole) : expectingRole;
 
   splitAll(tidy(prose), SENTENCE_END).forEach((sentence, sentenceIndex) => {
     let inherited: Role | undefined;
@@ -277,9 +298,7 @@ function readClauses(prose: string, context: ReadContext, correction: boolean, r
 
 /** "a.m." and "aprox." would end a sentence at their dot. */
 function tidy(prose: string): string {
-  return prose
-    .replace(/\b([ap])\s?\.\s?m\b\.?/gi, '$1m')
-    .replace(/\b(aprox|approx|hrs|hs|min|mins)\./gi, '$1');
+  return prose.replace(/\b([ap])\s?\.\s?m\b\.?/gi, '$1m').replace(/\b(aprox|approx|hrs|hs|min|mins)\./gi, '$1');
 }
 
 function splitAll(text: string, separator: RegExp): string[] {
@@ -325,7 +344,8 @@ function placeZones(clauses: Clause[], context: ReadContext, reading: Reading): 
   clauses.forEach((clause, index) => {
     if (clause.times.length > 0) return;
     const zone = zoneOfTimes(clause.zones);
-    const sameAsServer = SAME_AS_SERVER.test(clause.folded) || (context.expecting === 'consoleZone' && /^\s*(?:la misma|lo mismo|igual|the same|same|same one)\s*$/.test(clause.folded));
+    const sameAsServer =
+      SAME_AS_SERVER.test(clause.folded) || (context.expecting === 'consoleZone' && /^\s*(?:la misma|lo mismo|igual|the same|same|same one)\s*$/.test(clause.folded));
     if (sameAsServer) {
       reading.consoleZone = SERVER_ZONE;
       return;
@@ -398,7 +418,7 @@ function dateIn(folded: string, language: Language): { iso: string; start: numbe
   else {
     const dayFirst = isoDate(Number(otherYear), Number(second), Number(first));
     const monthFirst = isoDate(Number(otherYear), Number(first), Number(second));
-    iso = language === 'en' ? monthFirst ?? dayFirst : dayFirst ?? monthFirst;
+    iso = language === 'en' ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst);
   }
   return iso ? { iso, start: match.index, end: match.index + whole.length } : undefined;
 }

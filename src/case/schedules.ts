@@ -107,7 +107,8 @@ const MINUTE_OF_HOUR: ReadonlyArray<readonly [RegExp, (match: RegExpMatchArray) 
 ];
 
 /** A time of day with a schedule: "at 06:00", "a las 6:30", "starting 00:15", "at 6 am". */
-const CLOCK = /\b(?:(?:at|a las|a la|from|desde|starting(?: at)?|start(?:s|ing)? at|empezando a las|a partir de las)\s+)?(\d{1,2})[:h.](\d{2})(?:\s*([ap])\.?\s?m\b\.?)?|\b(?:at|a las|a la)\s+(\d{1,2})(?:\s*([ap])\.?\s?m\b\.?)?(?![\d:.])/g;
+const CLOCK =
+  /\b(?:(?:at|a las|a la|from|desde|starting(?: at)?|start(?:s|ing)? at|empezando a las|a partir de las)\s+)?(\d{1,2})[:h.](\d{2})(?:\s*([ap])\.?\s?m\b\.?)?|\b(?:at|a las|a la)\s+(\d{1,2})(?:\s*([ap])\.?\s?m\b\.?)?(?![\d:.])/g;
 
 /** "los tres mcSynch", "the three mcSynch workflows", "all three", "both", "todos". */
 const ALL_COUNTED = new RegExp(
@@ -127,7 +128,8 @@ const INSTANCE_WORDS: ReadonlyArray<readonly [RegExp, InstanceSide, 'strong' | '
 ];
 
 /** Words that make a time of day a schedule's. */
-const SCHEDULE_WORDS = /\b(?:runs?|running|starts?|started|scheduled?|programad[oa]s?|planificad[oa]s?|corre|corren|se ejecuta|se ejecutan|ejecuta|ejecutan|arranca|arrancan|empieza|empiezan|se lanza|se lanzan|launch(?:es|ed)?|triggers?|triggered)\b/;
+const SCHEDULE_WORDS =
+  /\b(?:runs?|running|starts?|started|scheduled?|programad[oa]s?|planificad[oa]s?|corre|corren|se ejecuta|se ejecutan|ejecuta|ejecutan|arranca|arrancan|empieza|empiezan|se lanza|se lanzan|launch(?:es|ed)?|triggers?|triggered)\b/;
 
 /** Where a sentence ends (not inside "6.30" or "a.m."). */
 const SENTENCE_END = /[.!?…]+(?=\s|$)|\n+/g;
@@ -270,14 +272,19 @@ function readProse(prose: string, context: ScheduleReadContext): ScheduleMention
     // Each group takes the names before it (since the group before, in its segment); a group with none, those after it.
     const owners = groups.map((group, k) => {
       const from = groups[k - 1]?.at(-1)?.end ?? 0;
-      const before = tokens.filter((t) => (t.kind === 'name' || t.kind === 'all') && t.start >= from && t.end <= group[0]!.start && segmentOf(t.start) === segmentOf(group[0]!.start));
+      const before = tokens.filter(
+        (t) => (t.kind === 'name' || t.kind === 'all') && t.start >= from && t.end <= group[0]!.start && segmentOf(t.start) === segmentOf(group[0]!.start),
+      );
       before.forEach((t) => claimed.add(t));
       return before;
     });
     groups.forEach((group, k) => {
       if (owners[k]!.length > 0) return;
       const to = groups[k + 1]?.[0]?.start ?? sentence.text.length;
-      const after = tokens.filter((t) => (t.kind === 'name' || t.kind === 'all') && !claimed.has(t) && t.start >= group.at(-1)!.end && t.end <= to && segmentAfter(t.start) === segmentAfter(group.at(-1)!.end));
+      const after = tokens.filter(
+        (t) =>
+          (t.kind === 'name' || t.kind === 'all') && !claimed.has(t) && t.start >= group.at(-1)!.end && t.end <= to && segmentAfter(t.start) === segmentAfter(group.at(-1)!.end),
+      );
       after.forEach((t) => claimed.add(t));
       owners[k] = after;
     });
@@ -430,7 +437,8 @@ function groupsOf(tokens: readonly Token[]): Token[][] {
 function instanceOf(folded: string, tokens: readonly Token[], group: readonly Token[], from: number, to: number, segmentStart: number): InstanceSide | undefined {
   let text = folded;
   // Workflow names are the marketing side's (mcSynch runs on the control instance), whatever "mcExec" says.
-  for (const token of tokens) if (token.kind === 'name') text = text.slice(0, token.start) + 'mcsynch'.padEnd(token.end - token.start).slice(0, token.end - token.start) + text.slice(token.end);
+  for (const token of tokens)
+    if (token.kind === 'name') text = text.slice(0, token.start) + 'mcsynch'.padEnd(token.end - token.start).slice(0, token.end - token.start) + text.slice(token.end);
   const found: Array<{ at: number; side: InstanceSide; strength: 'strong' | 'weak' }> = [];
   for (const [pattern, side, strength] of INSTANCE_WORDS) for (const match of text.matchAll(pattern)) found.push({ at: match.index, side, strength });
   const start = group[0]!.start;

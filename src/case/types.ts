@@ -4,8 +4,6 @@
  */
 import type { ZoneRef } from './zones';
 
-export type { ZoneRef } from './zones';
-
 /** What a time is the time of. */
 export type Role = 'error' | 'restart';
 

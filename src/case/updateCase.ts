@@ -42,7 +42,7 @@ export function applyReading(current: Case, reading: Reading, options: ApplyOpti
   const next: Case = JSON.parse(JSON.stringify(current)) as Case;
   const changes: CaseChange[] = [];
   // readFacts already placed times by the questions it was told of; these place what it could not.
-  const fallback = roleOfQuestion(reading.correction ? options.lastAnswered ?? options.expecting : options.expecting);
+  const fallback = roleOfQuestion(reading.correction ? (options.lastAnswered ?? options.expecting) : options.expecting);
   const placed = reading.times.map((time) => (time.role === 'unknown' && fallback ? { ...time, role: fallback } : time));
   const unplaced = placed.filter((time) => time.role === 'unknown');
 
@@ -129,7 +129,7 @@ function sameList(a: readonly TimeFact[], b: readonly TimeFact[]): boolean {
   return a.length === b.length && a.every((fact, k) => sameFact(fact, b[k]!));
 }
 
-export interface ServerTime {
+interface ServerTime {
   minuteOfDay: number;
   second?: number;
   /** The date there, when the time had one (a conversion may move it a day). */
@@ -174,7 +174,7 @@ export function toServerTime(current: Case, options: { clientZone?: string; toda
   const server: Side = isConcreteZone(current.serverZone) ? current.serverZone : 'server';
   const console = consoleSide(current.consoleZone, server);
   const restartZone = current.restarts.find((fact) => isConcreteZone(fact.zone))?.zone;
-  const target: Side = server !== 'server' ? server : restartZone ?? 'server';
+  const target: Side = server !== 'server' ? server : (restartZone ?? 'server');
   let zonesKnown = true;
   let consoleNeeded = false;
 

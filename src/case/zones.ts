@@ -35,7 +35,7 @@ export interface ZoneMention {
 }
 
 export const SERVER_ZONE: ZoneRef = { name: 'server', label: 'server' };
-export const UTC_ZONE: ZoneRef = { name: 'UTC', label: 'UTC' };
+const UTC_ZONE: ZoneRef = { name: 'UTC', label: 'UTC' };
 
 export function isServerZone(zone: ZoneRef | undefined): boolean {
   return zone?.name === SERVER_ZONE.name;
@@ -158,10 +158,31 @@ const PLACES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Places that name a zone on their own, without "hora de" or "time" ("the server is in Madrid"). */
-const BARE_PLACES = new Set(['ciudad de mexico', 'mexico city', 'cdmx', 'buenos aires', 'new york', 'nueva york', 'sao paulo',
-  'madrid', 'bogota', 'lima', 'santiago de chile', 'caracas', 'montevideo',
+const BARE_PLACES = new Set([
+  'ciudad de mexico',
+  'mexico city',
+  'cdmx',
+  'buenos aires',
+  'new york',
+  'nueva york',
+  'sao paulo',
+  'madrid',
+  'bogota',
+  'lima',
+  'santiago de chile',
+  'caracas',
+  'montevideo',
   // Countries with one zone for nearly everyone (not Brazil or the US).
-  'mexico', 'colombia', 'peru', 'chile', 'argentina', 'espana', 'spain', 'venezuela', 'uruguay']);
+  'mexico',
+  'colombia',
+  'peru',
+  'chile',
+  'argentina',
+  'espana',
+  'spain',
+  'venezuela',
+  'uruguay',
+]);
 
 /**
  * English region words that name a zone alone ("at 6 Eastern") only when capitalised and
@@ -185,7 +206,8 @@ const PLACE_AFTER_HORA = new RegExp(String.raw`\b(?:hora|horario|zona horaria)\s
 const PLACE_BEFORE_TIME = new RegExp(String.raw`\b(${PLACE_SOURCE})(?:'s)?\s+(?:(?:standard|daylight)\s+)?time(?:\s*zone)?\b`, 'g');
 const BARE_PLACE = new RegExp(String.raw`\b(${PLACE_SOURCE})\b`, 'g');
 
-const SERVER_PHRASES = /\b(?:(?:la\s+)?hora\s+(?:del|de\s+el|de)\s+servidor|horario\s+del\s+servidor|zona\s+(?:horaria\s+)?del\s+servidor|(?:the\s+)?server(?:'s)?\s+(?:local\s+)?time(?:\s*zone)?)\b/g;
+const SERVER_PHRASES =
+  /\b(?:(?:la\s+)?hora\s+(?:del|de\s+el|de)\s+servidor|horario\s+del\s+servidor|zona\s+(?:horaria\s+)?del\s+servidor|(?:the\s+)?server(?:'s)?\s+(?:local\s+)?time(?:\s*zone)?)\b/g;
 
 const IANA_NAME = /\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?/g;
 // "UTC+2", "GMT -5", "UTC+05:30", "utc−3" (with a Unicode minus).
@@ -252,13 +274,7 @@ export function recognizeZones(text: string, language: Language): ZoneMention[] 
  * forward, as the clocks do. Undefined when either zone cannot be converted (the symbolic
  * server zone, an unknown name) or the date is not a date.
  */
-export function toZone(
-  minuteOfDay: number,
-  dateISO: string | undefined,
-  from: ZoneRef,
-  to: ZoneRef,
-  today: string,
-): { minuteOfDay: number; date: string } | undefined {
+export function toZone(minuteOfDay: number, dateISO: string | undefined, from: ZoneRef, to: ZoneRef, today: string): { minuteOfDay: number; date: string } | undefined {
   if (!isConcreteZone(from) || !isConcreteZone(to)) return undefined;
   const day = DateTime.fromISO(dateISO ?? today, { zone: from.name });
   if (!day.isValid) return undefined;

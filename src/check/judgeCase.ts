@@ -54,7 +54,7 @@ export interface MinuteWindow {
   readonly to: number;
 }
 
-export interface ScheduleRow {
+interface ScheduleRow {
   /** Undefined when no workflow name is known: "the mcSynch workflow". */
   readonly workflow: string | undefined;
   readonly startMinuteOfDay: number;
@@ -79,7 +79,7 @@ export type CaseJudgement =
       /** Minutes to add to the error times to land in a restart window: -510 if the console may show times 8h30 ahead of the server. */
       readonly offsetMinutes: number;
     }
-  | {
+  | ({
       readonly kind: 'coincides';
       /** Errors in a restart window, in input order. */
       readonly matching: CaseError[];
@@ -90,7 +90,7 @@ export type CaseJudgement =
        * their first starts; a scheduler takes several daily times. Empty with one restart.
        */
       readonly alsoAfter: RestartFix[];
-    } & RestartFix
+    } & RestartFix)
   | {
       readonly kind: 'differs';
       readonly nearestRestart: number;
@@ -155,10 +155,23 @@ export function judgeCase(input: CaseInput, data: CaseCheckData): CaseJudgement 
   if (errors.some((error) => error.vague && restartOf(error) !== undefined)) return { kind: 'needs', what: 'exactErrorTime' };
 
   if (!input.zonesKnown && !input.zoneAsked) {
-    const offsetMinutes = zoneShift(exact.map((error) => minuteOf(error.minuteOfDay)), restarts, rules, input.zoneStepMinutes ?? ZONE_STEP);
+    const offsetMinutes = zoneShift(
+      exact.map((error) => minuteOf(error.minuteOfDay)),
+      restarts,
+      rules,
+      input.zoneStepMinutes ?? ZONE_STEP,
+    );
     if (offsetMinutes !== undefined) return { kind: 'askConsoleZone', offsetMinutes };
   }
-  return { kind: 'differs', nearestRestart: nearestRestart(exact.map((error) => minuteOf(error.minuteOfDay)), restarts, rules), errors };
+  return {
+    kind: 'differs',
+    nearestRestart: nearestRestart(
+      exact.map((error) => minuteOf(error.minuteOfDay)),
+      restarts,
+      rules,
+    ),
+    errors,
+  };
 }
 
 function rulesOf(input: CaseInput, data: CaseCheckData): Rules {
@@ -193,7 +206,11 @@ function distanceToRestart(restart: number, minute: number, rules: Rules): { dis
 
 /** The nearest restart whose window holds `minute`; at equal distance the one it follows (windows reach further after). */
 function windowRestart(minute: number, restarts: readonly number[], rules: Rules): number | undefined {
-  return nearest(minute, restarts.filter((restart) => offsetInWindow(restart, minute, rules) !== undefined), rules);
+  return nearest(
+    minute,
+    restarts.filter((restart) => offsetInWindow(restart, minute, rules) !== undefined),
+    rules,
+  );
 }
 
 function nearest(minute: number, restarts: readonly number[], rules: Rules): number | undefined {

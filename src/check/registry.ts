@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CheckFileError, parseCheckFile, placeholdersOf, type CheckFile, type CheckTexts } from '../kb/checkFile';
 import { REPOSITORY_ROOT } from '../kb/paths';
-import { LANGUAGES, type Language } from '../kb/types';
+import { LANGUAGES } from '../kb/types';
 import type { CheckRule, TextRef, TextValue } from './rule';
 import { RULES } from './rules';
 
@@ -62,7 +62,9 @@ export function checkProblems(file: CheckFile, source: string): { problems: stri
         continue;
       }
       for (const template of Array.isArray(text) ? text : [text]) {
-        for (const name of placeholdersOf(template)) if (!allowed.includes(name)) problems.push(`${source}: texts.${language}.${key}: unknown placeholder {${name}} (known: ${allowed.map((p) => `{${p}}`).join(', ') || 'none'})`);
+        for (const name of placeholdersOf(template))
+          if (!allowed.includes(name))
+            problems.push(`${source}: texts.${language}.${key}: unknown placeholder {${name}} (known: ${allowed.map((p) => `{${p}}`).join(', ') || 'none'})`);
       }
     }
     for (const key of Object.keys(texts)) if (!(key in rule.texts)) problems.push(`${source}: texts.${language}.${key}: not a text of rule "${file.rule}"`);
@@ -97,7 +99,8 @@ export function loadChecks(dirs: readonly string[] = [DEFAULT_CHECKS_DIR]): Chec
   checks.forEach((check, k) => {
     for (const earlier of checks.slice(0, k)) {
       const shared = check.file.articles.filter((article) => earlier.file.articles.includes(article));
-      if (shared.length || earlier.file.id === check.file.id) problems.push(`${check.source}: articles: ${shared.join(', ') || check.file.id} already has a check in ${earlier.source}`);
+      if (shared.length || earlier.file.id === check.file.id)
+        problems.push(`${check.source}: articles: ${shared.join(', ') || check.file.id} already has a check in ${earlier.source}`);
     }
   });
   if (problems.length) throw new CheckFileError(problems);
@@ -124,9 +127,4 @@ function valueText(texts: CheckTexts, value: TextValue | undefined, placeholder:
 
 function isTextRef(value: TextValue): value is TextRef {
   return typeof value === 'object' && !Array.isArray(value) && 'key' in value;
-}
-
-/** The texts of a check in a language. */
-export function textsOf(check: LoadedCheck, language: Language): CheckTexts {
-  return check.file.texts[language];
 }

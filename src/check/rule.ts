@@ -44,8 +44,7 @@ export interface RuleVerdict {
 /** What the rule wants next. */
 export type RuleStep =
   /** Ask the question of this fact (its texts: `<fact>.title`, `<fact>.body`, …), with values for them. */
-  | { kind: 'ask'; fact: string; vars?: TextRef['vars']; retry?: boolean }
-  | { kind: 'verdict'; verdict: RuleVerdict };
+  { kind: 'ask'; fact: string; vars?: TextRef['vars']; retry?: boolean } | { kind: 'verdict'; verdict: RuleVerdict };
 
 /** How a fact is asked: the input the card shows, and its buttons (text keys) with what each one sends. */
 export interface FactQuestion {

@@ -37,7 +37,7 @@ export interface PlanOptions {
   readonly minimumIntervalMinutes?: number;
 }
 
-export interface PlannedWorkflow {
+interface PlannedWorkflow {
   readonly name: string;
   /** The period it should run at: its own, or the minimum when its own was shorter. */
   readonly periodMinutes: number;
@@ -119,7 +119,9 @@ export function simultaneous(workflows: readonly PlanWorkflow[], withinMinutes =
   }
   const groups = new Map<number, number[]>();
   workflows.forEach((_, k) => groups.set(root(k), [...(groups.get(root(k)) ?? []), k]));
-  return [...groups.entries()].filter(([, members]) => members.length > 1).map(([group, members]) => ({ names: members.map((k) => workflows[k]!.name), minute: meets.get(group)! }));
+  return [...groups.entries()]
+    .filter(([, members]) => members.length > 1)
+    .map(([group, members]) => ({ names: members.map((k) => workflows[k]!.name), minute: meets.get(group)! }));
 }
 
 /** The first minute (of `a`'s runs) where a run of `a` and a run of `b` are less than `within` minutes apart round the clock. */

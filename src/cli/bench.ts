@@ -30,7 +30,9 @@ async function main(argv: string[]): Promise<void> {
   // A mistyped section would otherwise run every section (minutes): refuse it before anything runs.
   const unknown = argv.filter((arg) => !(SECTIONS as readonly string[]).includes(arg) && !OPTIONS.includes(arg));
   if (unknown.length) {
-    console.error(`Unknown section ${unknown.map((arg) => `"${arg}"`).join(', ')}: the sections are ${SECTIONS.join(', ')} (none: all of them), and the option ${OPTIONS.join(', ')}.`);
+    console.error(
+      `Unknown section ${unknown.map((arg) => `"${arg}"`).join(', ')}: the sections are ${SECTIONS.join(', ')} (none: all of them), and the option ${OPTIONS.join(', ')}.`,
+    );
     console.error('Usage: npm run bench [-- [search] [state] [turns] [growth] [--no-baselines]]');
     process.exitCode = 2;
     return;

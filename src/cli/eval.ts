@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   console.log(`${kb.articles.length} articles, ${questions.length} questions (${path.relative(process.cwd(), questionsFile)})\n`);
   console.log('group          questions  correct  rate     wrong language');
   for (const group of report.groups) {
-    console.log(`${group.group.padEnd(14)} ${String(group.total).padStart(9)}  ${String(group.correct).padStart(7)}  ${percent(group.correct, group.total).padStart(6)}  ${String(group.wrongLanguage).padStart(6)}`);
+    console.log(
+      `${group.group.padEnd(14)} ${String(group.total).padStart(9)}  ${String(group.correct).padStart(7)}  ${percent(group.correct, group.total).padStart(6)}  ${String(group.wrongLanguage).padStart(6)}`,
+    );
     if (verbose) for (const miss of group.misses) console.log(`    miss ${miss.id}: got ${miss.got}`);
   }
   const { answerable, offTopic } = report;

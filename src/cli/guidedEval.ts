@@ -18,7 +18,7 @@ import { detectLanguage } from '../language/detect';
 import type { KnowledgeBase } from '../search/knowledgeBase';
 import { renderActivityAsText } from './cardText';
 
-export interface ConversationExpectation {
+interface ConversationExpectation {
   verdict: 'coincides' | 'differs';
   /** The earliest new start time proposed, server time, HH:MM (coincides only). */
   firstStart?: string;
@@ -27,7 +27,7 @@ export interface ConversationExpectation {
   replyLanguage: Language;
 }
 
-export interface GuidedConversation {
+interface GuidedConversation {
   id: string;
   language: Language;
   locale: string;
@@ -48,7 +48,7 @@ interface RecordedEvent {
   workflows?: string[];
 }
 
-export interface ConversationResult {
+interface ConversationResult {
   conversation: GuidedConversation;
   passed: boolean;
   /** What did not match, empty when passed. */
@@ -59,9 +59,9 @@ export interface ConversationResult {
   transcript: string[];
 }
 
-export const DEFAULT_CONVERSATIONS_FILE = path.join(REPOSITORY_ROOT, 'test/eval/conversations.json');
+const DEFAULT_CONVERSATIONS_FILE = path.join(REPOSITORY_ROOT, 'test/eval/conversations.json');
 
-export function readConversations(file: string = DEFAULT_CONVERSATIONS_FILE): GuidedConversation[] {
+function readConversations(file: string = DEFAULT_CONVERSATIONS_FILE): GuidedConversation[] {
   const conversations = JSON.parse(readFileSync(file, 'utf8')) as GuidedConversation[];
   if (!Array.isArray(conversations)) throw new Error(`${file}: expected an array of conversations`);
   const ids = new Set<string>();
@@ -76,7 +76,7 @@ export function readConversations(file: string = DEFAULT_CONVERSATIONS_FILE): Gu
 }
 
 /** Plays every conversation through one bot (one Bot Framework conversation each) and scores it. */
-export async function runGuidedConversations(knowledgeBase: KnowledgeBase, conversations: readonly GuidedConversation[]): Promise<ConversationResult[]> {
+async function runGuidedConversations(knowledgeBase: KnowledgeBase, conversations: readonly GuidedConversation[]): Promise<ConversationResult[]> {
   let events: RecordedEvent[] = [];
   const { bot } = createBot({
     knowledgeBase,

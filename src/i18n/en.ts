@@ -22,7 +22,7 @@ export const en: Catalog = {
   choiceIntro: 'Several articles could match. Which one do you mean?',
   choiceNone:
     "Sorry those weren't it. Try describing the problem with the exact error text or a log line, or open a case with Adobe Customer Care " +
-    '(Experience League > Support, or the Admin Console\'s Support tab) and include the error, the workflow and when it happens.',
+    "(Experience League > Support, or the Admin Console's Support tab) and include the error, the workflow and when it happens.",
   noneOfThese: 'None of these',
   relatedArticles: 'Other articles that may help:',
   choiceRetry: 'Pick one of the articles with its button or its number (for example **1**), or ask a new question.',
@@ -51,7 +51,6 @@ export const en: Catalog = {
     rejudged: "With that, here's the check again:",
     notHelpfulNoted: (reason) => `Thanks for telling me. I've noted it: "${reason}".`,
   },
-
 
   help: {
     general:

@@ -52,7 +52,6 @@ export const es: Catalog = {
     notHelpfulNoted: (reason) => `Gracias por contármelo. Lo he anotado: "${reason}".`,
   },
 
-
   help: {
     general:
       'Describe un problema de Adobe Campaign Classic o pega un error o una línea del log y buscaré el artículo de la base de conocimiento. ' +

@@ -71,13 +71,15 @@ const FAILURE_WORDS = /(?<![\p{L}\p{N}_])(?:error|erreur|failed|failure|fallo|fa
  * an End activity's name and Spanish "a fin de" (in order to) are not outcomes; "Fin" only
  * as written on its own, capitalised.
  */
-const SUCCESS_WORDS = /(?<![\p{L}\p{N}_])(?:finished|completed|ended|done|success|successful|successfully|succeeded|terminé|terminée|terminado|terminada|finalizado|finalizada|completado|completada)(?![\p{L}\p{N}_])/giu;
+const SUCCESS_WORDS =
+  /(?<![\p{L}\p{N}_])(?:finished|completed|ended|done|success|successful|successfully|succeeded|terminé|terminée|terminado|terminada|finalizado|finalizada|completado|completada)(?![\p{L}\p{N}_])/giu;
 /** Case matters here (no `i` flag): "Fin" or "FIN", the Spanish and French console's end of run. */
 const FIN_WORD = /(?<![\p{L}\p{N}_])(?:Fin|FIN)(?![\p{L}\p{N}_])/gu;
 /** "not finished", "no se ha completado", "n'est pas terminé", "hasn't finished": a negation up to two words before. */
 const NEGATED_BEFORE = /(?:^|[^\p{L}\p{N}_])(?:not|no|never|cannot|without|nunca|jamás|sin|pas|jamais|\p{L}+n['’]t)(?:\s+[\p{L}\p{N}_'’]+){0,2}\s+$/iu;
 /** "ended abnormally", "completed with 3 errors": a success word followed by a failure is no success ("with 0 errors" is). */
-const FAILED_AFTER = /^\s+(?:abnormally|unexpectedly|prematurely|anormalmente|inesperadamente|anormalement|with\s+(?:[1-9]\d*\s+)?(?:errors|failures)|con\s+(?:[1-9]\d*\s+)?(?:errores|fallos)|avec\s+(?:[1-9]\d*\s+)?erreurs)(?![\p{L}\p{N}_])/iu;
+const FAILED_AFTER =
+  /^\s+(?:abnormally|unexpectedly|prematurely|anormalmente|inesperadamente|anormalement|with\s+(?:[1-9]\d*\s+)?(?:errors|failures)|con\s+(?:[1-9]\d*\s+)?(?:errores|fallos)|avec\s+(?:[1-9]\d*\s+)?erreurs)(?![\p{L}\p{N}_])/iu;
 /** How much text around a success word is read for a negation or a failure. */
 const SUCCESS_CONTEXT = 40;
 
@@ -179,9 +181,10 @@ function readStamp(match: RegExpExecArray, text: string, line: number): Stamp | 
   const [, isoYear, isoMonth, isoDay, first, separator, second, shortYear, hourText, minuteText, secondText, meridiem, sign, offsetHours, offsetMinutes, namedZone] = match;
   const time = readTime(Number(hourText), Number(minuteText), secondText === undefined ? undefined : Number(secondText), meridiem);
   if (!time) return undefined;
-  const date = isoYear !== undefined
-    ? isoDate(Number(isoYear), Number(isoMonth), Number(isoDay))
-    : dayMonthDate(Number(first), Number(second), Number(shortYear), shortYear!.length, meridiem !== undefined);
+  const date =
+    isoYear !== undefined
+      ? isoDate(Number(isoYear), Number(isoMonth), Number(isoDay))
+      : dayMonthDate(Number(first), Number(second), Number(shortYear), shortYear!.length, meridiem !== undefined);
   const stamp: Stamp = {
     start: match.index,
     end: match.index + match[0].length,
@@ -220,7 +223,7 @@ function dayMonthDate(first: number, second: number, year: number, yearDigits: n
   const fullYear = yearDigits === 2 ? 2000 + year : year;
   const monthFirst = isoDate(fullYear, first, second);
   const dayFirst = isoDate(fullYear, second, first);
-  return twelveHour ? monthFirst ?? dayFirst : dayFirst ?? monthFirst;
+  return twelveHour ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst);
 }
 
 function isoDate(year: number, month: number, day: number): string | undefined {
@@ -242,7 +245,10 @@ function entrySegment(text: string, from: number, to: number): string {
  * ("mcSynch_mcExec1<TAB>message"); with spaces only, a leading workflow name is dropped.
  */
 function messageOf(segment: string, workflowPattern: RegExp): string {
-  const columns = segment.split('\t').map((column) => column.trim()).filter((column) => column.length > 0);
+  const columns = segment
+    .split('\t')
+    .map((column) => column.trim())
+    .filter((column) => column.length > 0);
   if (columns.length >= 2) return columns.slice(1).join('\t');
   const [firstWord = '', ...rest] = segment.split(/\s+/);
   workflowPattern.lastIndex = 0;

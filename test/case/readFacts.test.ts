@@ -23,7 +23,9 @@ function describeTime(time: TimeFact & { role?: string }): string {
     time.source === 'typed' ? undefined : `[${time.source}]`,
     time.workflow,
     time.vague ? '~' : undefined,
-  ].filter((part) => part !== undefined).join(' ');
+  ]
+    .filter((part) => part !== undefined)
+    .join(' ');
 }
 
 const times = (reading: Reading): string[] => reading.times.map(describeTime);
@@ -231,10 +233,7 @@ describe('readFacts: pasted log lines', () => {
       `19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`,
     ].join('\n');
     const reading = read(journal, 'en', ERROR_Q);
-    expect(times(reading)).toEqual([
-      'error 06:02:10 2022-08-19 [log] mcSynch_mcExec1',
-      'error 06:00:41 2022-08-19 [log] mcSynch_mcExec1',
-    ]);
+    expect(times(reading)).toEqual(['error 06:02:10 2022-08-19 [log] mcSynch_mcExec1', 'error 06:00:41 2022-08-19 [log] mcSynch_mcExec1']);
     expect(reading.successes.map(describeTime)).toEqual(['07:00:12 2022-08-19 [log] mcSynch_mcExec1']);
     expect(reading.workflows).toEqual(['mcSynch_mcExec1']);
     expect(reading.errorMessage).toBe(true);
@@ -248,13 +247,13 @@ describe('readFacts: pasted log lines', () => {
     expect(times(read(line, 'en'))).toEqual([expected]);
   });
 
-  test('a log line pasted after the user\'s words, and a restart said on the next line', () => {
+  test("a log line pasted after the user's words, and a restart said on the next line", () => {
     const text = `mira lo que sale:\n19/08/2022 06:02:10 mcSynch_mcExec1 ${LOGON}\nel servidor se reinicia a las 6`;
     const reading = read(text, 'es', { expecting: 'offer' });
     expect(times(reading)).toEqual(['error 06:02:10 2022-08-19 [log] mcSynch_mcExec1', 'restart 06:00']);
   });
 
-  test('the log line and the restart in one Spanish sentence with the log\'s English inside', () => {
+  test("the log line and the restart in one Spanish sentence with the log's English inside", () => {
     const text = `Che, el mcSynch falla con esto: 2020-03-04 06:01:13 ${LOGON}`;
     const reading = read(text, 'es', { expecting: 'offer' });
     expect(times(reading)).toEqual(['error 06:01:13 2020-03-04 [log]']);
@@ -272,10 +271,7 @@ describe('readFacts: pasted log lines', () => {
 
   test('a pasted watchdog line is a restart, not an error', () => {
     const text = [`2026-03-30 06:00:02.120+02:00 watchdog: restarting process 'mta@default'`, `2026-03-30 06:01:13.000+02:00 mcSynch_mcExec1 ${LOGON}`].join('\n');
-    expect(times(read(text, 'en'))).toEqual([
-      'error 06:01:13 2026-03-30 @UTC+2 [log] mcSynch_mcExec1',
-      'restart 06:00:02 2026-03-30 @UTC+2 [log]',
-    ]);
+    expect(times(read(text, 'en'))).toEqual(['error 06:01:13 2026-03-30 @UTC+2 [log] mcSynch_mcExec1', 'restart 06:00:02 2026-03-30 @UTC+2 [log]']);
   });
 });
 

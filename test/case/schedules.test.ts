@@ -104,7 +104,11 @@ describe('readSchedules: journal lines', () => {
     ],
     [
       'every 2 minutes, ISO with an offset',
-      ['2023-10-06 07:04:01+02:00 mcSynch_mcExec1 Workflow finished', '2023-10-06 07:02:01+02:00 mcSynch_mcExec1 Workflow finished', '2023-10-06 07:00:01+02:00 mcSynch_mcExec1 Workflow finished'].join('\n'),
+      [
+        '2023-10-06 07:04:01+02:00 mcSynch_mcExec1 Workflow finished',
+        '2023-10-06 07:02:01+02:00 mcSynch_mcExec1 Workflow finished',
+        '2023-10-06 07:00:01+02:00 mcSynch_mcExec1 Workflow finished',
+      ].join('\n'),
       ['[marketing] {UTC+2} mcSynch_mcExec1: 2 @00:00 (3 runs)'],
     ],
     ['one run only: its minute, no period', '8/19/2022 6:15:41 AM mcSynch_mcExec3 Workflow finished', ['[marketing] mcSynch_mcExec3: @06:15 (1 runs)']],

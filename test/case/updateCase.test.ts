@@ -59,11 +59,53 @@ describe('applyReading', () => {
   });
 
   test.each<['en' | 'es', Turn[], string[], string[]]>([
-    ['es', [{ text: '6:02', expecting: 'errorTime' }, { text: 'no, perdón, fue a las 7:02', expecting: 'restartTime', lastAnswered: 'errorTime' }], ['07:02'], []],
-    ['en', [{ text: '6:02', expecting: 'errorTime' }, { text: 'sorry, I meant 7:02', expecting: 'restartTime', lastAnswered: 'errorTime' }], ['07:02'], []],
-    ['en', [{ text: '6:02', expecting: 'errorTime' }, { text: 'actually it was 06:12', expecting: 'restartTime', lastAnswered: 'errorTime' }], ['06:12'], []],
-    ['es', [{ text: '6:02', expecting: 'errorTime' }, { text: '6', expecting: 'restartTime' }, { text: 'me equivoqué, el reinicio es a las 5', expecting: 'feedback', lastAnswered: 'restartTime' }], ['06:02'], ['05:00']],
-    ['en', [{ text: '6:02', expecting: 'errorTime' }, { text: '6', expecting: 'restartTime' }, { text: 'wait, the restart is at 5', expecting: 'feedback', lastAnswered: 'restartTime' }], ['06:02'], ['05:00']],
+    [
+      'es',
+      [
+        { text: '6:02', expecting: 'errorTime' },
+        { text: 'no, perdón, fue a las 7:02', expecting: 'restartTime', lastAnswered: 'errorTime' },
+      ],
+      ['07:02'],
+      [],
+    ],
+    [
+      'en',
+      [
+        { text: '6:02', expecting: 'errorTime' },
+        { text: 'sorry, I meant 7:02', expecting: 'restartTime', lastAnswered: 'errorTime' },
+      ],
+      ['07:02'],
+      [],
+    ],
+    [
+      'en',
+      [
+        { text: '6:02', expecting: 'errorTime' },
+        { text: 'actually it was 06:12', expecting: 'restartTime', lastAnswered: 'errorTime' },
+      ],
+      ['06:12'],
+      [],
+    ],
+    [
+      'es',
+      [
+        { text: '6:02', expecting: 'errorTime' },
+        { text: '6', expecting: 'restartTime' },
+        { text: 'me equivoqué, el reinicio es a las 5', expecting: 'feedback', lastAnswered: 'restartTime' },
+      ],
+      ['06:02'],
+      ['05:00'],
+    ],
+    [
+      'en',
+      [
+        { text: '6:02', expecting: 'errorTime' },
+        { text: '6', expecting: 'restartTime' },
+        { text: 'wait, the restart is at 5', expecting: 'feedback', lastAnswered: 'restartTime' },
+      ],
+      ['06:02'],
+      ['05:00'],
+    ],
   ])('a correction replaces its role (%s): %j', (language, turns, errors, restarts) => {
     const { case: result } = converse(language, turns);
     expect(clocks(result.errors)).toEqual(errors);
@@ -74,7 +116,10 @@ describe('applyReading', () => {
     ['en', 'sorry, it also failed at 7:02'],
     ['es', 'perdón, también falló a las 7:02'],
   ])('"also" adds rather than corrects (%s): %s', (language, text) => {
-    const { case: result } = converse(language, [{ text: '6:02', expecting: 'errorTime' }, { text, expecting: 'restartTime', lastAnswered: 'errorTime' }]);
+    const { case: result } = converse(language, [
+      { text: '6:02', expecting: 'errorTime' },
+      { text, expecting: 'restartTime', lastAnswered: 'errorTime' },
+    ]);
     expect(clocks(result.errors)).toEqual(['06:02', '07:02']);
   });
 
@@ -83,9 +128,7 @@ describe('applyReading', () => {
       { text: '6:02', expecting: 'errorTime' },
       { text: 'no, perdón, fue a las 7:02', expecting: 'restartTime', lastAnswered: 'errorTime' },
     ]);
-    expect(changes[1]).toEqual([
-      { kind: 'replaced', role: 'error', value: [{ minuteOfDay: 422, source: 'typed' }], previous: [{ minuteOfDay: 362, source: 'typed' }] },
-    ]);
+    expect(changes[1]).toEqual([{ kind: 'replaced', role: 'error', value: [{ minuteOfDay: 422, source: 'typed' }], previous: [{ minuteOfDay: 362, source: 'typed' }] }]);
   });
 
   test('"use the default" puts the default restart in; a restart stated later replaces it', () => {
@@ -119,12 +162,16 @@ describe('applyReading', () => {
 
   test('zones, duration, workflows and successes; the case given is not changed', () => {
     const start = emptyCase();
-    const { case: result, changes } = converse('en', [
-      { text: 'my console shows Bogotá time and the server is in UTC', expecting: 'errorTime' },
-      { text: `19/08/2022 07:00:12 mcSynch_mcExec1 Workflow finished\n19/08/2022 06:02:10 mcSynch_mcExec2 ${LOGON}`, expecting: 'errorTime' },
-      { text: 'our restart takes about 30 minutes', expecting: 'restartTime' },
-      { text: 'the server is in Madrid time', expecting: 'restartTime' },
-    ], start);
+    const { case: result, changes } = converse(
+      'en',
+      [
+        { text: 'my console shows Bogotá time and the server is in UTC', expecting: 'errorTime' },
+        { text: `19/08/2022 07:00:12 mcSynch_mcExec1 Workflow finished\n19/08/2022 06:02:10 mcSynch_mcExec2 ${LOGON}`, expecting: 'errorTime' },
+        { text: 'our restart takes about 30 minutes', expecting: 'restartTime' },
+        { text: 'the server is in Madrid time', expecting: 'restartTime' },
+      ],
+      start,
+    );
     expect(start).toEqual(emptyCase());
     expect(result).toEqual({
       errors: [{ minuteOfDay: 362, second: 10, date: '2022-08-19', source: 'log', workflow: 'mcSynch_mcExec2' }],
@@ -135,9 +182,7 @@ describe('applyReading', () => {
       serverZone: { name: 'Europe/Madrid', label: 'Europe/Madrid' },
       restartDurationMinutes: 30,
     });
-    expect(changes[3]).toEqual([
-      { kind: 'zone', which: 'serverZone', value: { name: 'Europe/Madrid', label: 'Europe/Madrid' }, previous: { name: 'UTC', label: 'UTC' } },
-    ]);
+    expect(changes[3]).toEqual([{ kind: 'zone', which: 'serverZone', value: { name: 'Europe/Madrid', label: 'Europe/Madrid' }, previous: { name: 'UTC', label: 'UTC' } }]);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
@@ -145,14 +190,18 @@ describe('applyReading', () => {
     const reading = readFacts('6:02', { language: 'en', patterns });
     expect(applyReading(emptyCase(), reading, { expecting: 'errorTime' }).case.errors).toEqual([{ minuteOfDay: 362, source: 'typed' }]);
     const correction = readFacts('sorry, 5:30', { language: 'en', patterns });
-    expect(applyReading({ ...emptyCase(), restarts: [{ minuteOfDay: 360, source: 'typed' }] }, correction, { expecting: 'feedback', lastAnswered: 'restartTime' }).case.restarts)
-      .toEqual([{ minuteOfDay: 330, source: 'typed' }]);
+    expect(
+      applyReading({ ...emptyCase(), restarts: [{ minuteOfDay: 360, source: 'typed' }] }, correction, { expecting: 'feedback', lastAnswered: 'restartTime' }).case.restarts,
+    ).toEqual([{ minuteOfDay: 330, source: 'typed' }]);
   });
 
   test('a full case stays small in the dialog state', () => {
     const { case: result } = converse('es', [
       { text: 'la consola muestra hora de Bogotá y el servidor está en UTC', expecting: 'errorTime' },
-      { text: `19/08/2022 06:02:10\tmcSynch_mcExec1\t${LOGON}\n19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}\n19/08/2022 07:00:12\tmcSynch_mcExec1\tWorkflow finished`, expecting: 'errorTime' },
+      {
+        text: `19/08/2022 06:02:10\tmcSynch_mcExec1\t${LOGON}\n19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}\n19/08/2022 07:00:12\tmcSynch_mcExec1\tWorkflow finished`,
+        expecting: 'errorTime',
+      },
       { text: 'se reinicia dos veces al día, a las 6 y a las 18, y tarda media hora', expecting: 'restartTime' },
     ]);
     expect(result.errors).toHaveLength(2);
@@ -231,17 +280,26 @@ describe('toServerTime', () => {
   });
 
   test('no hint once the console zone is known, or when no time depends on it', () => {
-    expect(serverTimes('en', [{ text: 'same as the server', expecting: 'consoleZone' }, { text: '07:02', expecting: 'errorTime' }], 'Europe/Madrid'))
-      .toEqual({ errors: [{ minuteOfDay: 422 }], restarts: [], successes: [], zonesKnown: true, zoneStepMinutes: 60 });
-    expect(serverTimes('en', [{ text: `2020-03-04T06:01:13Z ${LOGON}`, expecting: 'errorTime' }, { text: 'the server is in UTC' }], 'Europe/Madrid').clientZoneHint)
-      .toBeUndefined();
+    expect(
+      serverTimes(
+        'en',
+        [
+          { text: 'same as the server', expecting: 'consoleZone' },
+          { text: '07:02', expecting: 'errorTime' },
+        ],
+        'Europe/Madrid',
+      ),
+    ).toEqual({ errors: [{ minuteOfDay: 422 }], restarts: [], successes: [], zonesKnown: true, zoneStepMinutes: 60 });
+    expect(
+      serverTimes('en', [{ text: `2020-03-04T06:01:13Z ${LOGON}`, expecting: 'errorTime' }, { text: 'the server is in UTC' }], 'Europe/Madrid').clientZoneHint,
+    ).toBeUndefined();
   });
 
   test.each<[string, string, string]>([
     // Europe/Madrid changes to summer time on 2026-03-29.
     ['28/03/2026', '05:01', '06:01'],
     ['30/03/2026', '05:01', '07:01'],
-  ])('DST on the error\'s date: console in UTC, server in Madrid, %s %s UTC → %s', (date, time, expected) => {
+  ])("DST on the error's date: console in UTC, server in Madrid, %s %s UTC → %s", (date, time, expected) => {
     const result = serverTimes('es', [
       { text: 'el servidor está en hora de Madrid' },
       { text: 'la consola muestra UTC' },
@@ -256,10 +314,7 @@ describe('toServerTime', () => {
     ['2026-10-31', '05:02'],
     ['2026-11-02', '06:02'],
   ])('DST in New York: console in Eastern time, server in UTC, error 01:02 on %s → %s', (date, expected) => {
-    const result = serverTimes('en', [
-      { text: 'my console shows Eastern time, the server is in UTC' },
-      { text: `it failed on ${date} at 01:02`, expecting: 'errorTime' },
-    ]);
+    const result = serverTimes('en', [{ text: 'my console shows Eastern time, the server is in UTC' }, { text: `it failed on ${date} at 01:02`, expecting: 'errorTime' }]);
     expect(result.errors).toEqual([{ minuteOfDay: Number(expected.slice(0, 2)) * 60 + Number(expected.slice(3)), date }]);
   });
 
@@ -271,7 +326,7 @@ describe('toServerTime', () => {
     expect(result.zonesKnown).toBe(true);
   });
 
-  test('a restart given in another zone is converted on the errors\' day', () => {
+  test("a restart given in another zone is converted on the errors' day", () => {
     const result = serverTimes('en', [
       { text: 'the server is in UTC' },
       { text: `2026-03-30 05:02:00Z ${LOGON}`, expecting: 'errorTime' },
@@ -283,21 +338,24 @@ describe('toServerTime', () => {
   });
 
   test('the date moves with a conversion across midnight', () => {
-    const result = serverTimes('es', [
-      { text: 'el servidor está en UTC y la consola en hora de Bogotá' },
-      { text: 'falló el 15/06/2026 a las 23:58', expecting: 'errorTime' },
-    ]);
+    const result = serverTimes('es', [{ text: 'el servidor está en UTC y la consola en hora de Bogotá' }, { text: 'falló el 15/06/2026 a las 23:58', expecting: 'errorTime' }]);
     expect(result.errors).toEqual([{ minuteOfDay: 4 * 60 + 58, date: '2026-06-16' }]);
   });
 
   test('a log line with an offset and no server zone keeps its own clock, unsure', () => {
-    const result = serverTimes('en', [{ text: `2019-07-05 11:31:59.874+05:30 ${LOGON}`, expecting: 'errorTime' }, { text: 'the default', expecting: 'restartTime' }]);
+    const result = serverTimes('en', [
+      { text: `2019-07-05 11:31:59.874+05:30 ${LOGON}`, expecting: 'errorTime' },
+      { text: 'the default', expecting: 'restartTime' },
+    ]);
     expect(result.errors.map((t) => clock(t.minuteOfDay))).toEqual(['11:31']);
     expect(result.zonesKnown).toBe(false);
   });
 
   test('"hora del servidor" on both sides is known to be one zone, unnamed', () => {
-    const result = serverTimes('es', [{ text: 'falló a las 6:02 hora del servidor', expecting: 'errorTime' }, { text: 'por defecto', expecting: 'restartTime' }]);
+    const result = serverTimes('es', [
+      { text: 'falló a las 6:02 hora del servidor', expecting: 'errorTime' },
+      { text: 'por defecto', expecting: 'restartTime' },
+    ]);
     expect(result).toEqual({ errors: [{ minuteOfDay: 362 }], restarts: [360], successes: [], zonesKnown: true, zoneStepMinutes: 60 });
   });
 

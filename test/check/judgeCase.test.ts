@@ -45,7 +45,9 @@ function summary(judgement: CaseJudgement): unknown {
         starts: starts(judgement),
         alternatives: judgement.alternatives.map(fmt),
         // Fixes at other restarts, only when there are some: "18:00: ? 18:05 (18:10)".
-        ...(judgement.alsoAfter.length ? { also: judgement.alsoAfter.map((fix) => `${fmt(fix.restart)}: ${starts(fix).join(', ')} (${fix.alternatives.map(fmt).join(', ')})`) } : {}),
+        ...(judgement.alsoAfter.length
+          ? { also: judgement.alsoAfter.map((fix) => `${fmt(fix.restart)}: ${starts(fix).join(', ')} (${fix.alternatives.map(fmt).join(', ')})`) }
+          : {}),
       };
     case 'differs':
       return { kind: 'differs', nearestRestart: fmt(judgement.nearestRestart) };
@@ -69,19 +71,19 @@ describe('judgeCase: the table', () => {
 
     // The hard facts.
     ['restart 06:00, errors 06:00:41 and 06:02:10', input(['06:00:41', '06:02:10'], ['06:00']), coincide('06:00', ['? 06:05'], ['06:10'])],
-    ['restart 23:58, error 00:01 the next day: the article\'s +5/+10', input(['00:01'], ['23:58']), coincide('23:58', ['? 00:03'], ['00:08'])],
+    ["restart 23:58, error 00:01 the next day: the article's +5/+10", input(['00:01'], ['23:58']), coincide('23:58', ['? 00:03'], ['00:08'])],
     ['restart 06:00, error 14:37: not the cause', input(['14:37'], ['06:00']), { kind: 'differs', nearestRestart: '06:00' }],
 
     // The start comes after every failing minute, on the 5-minute grid.
     ['error 06:15 → 06:20, never 06:05 or 06:10', input(['06:15'], ['06:00']), coincide('06:00', ['? 06:20'], ['06:25'])],
     ['error 06:15:59 is still 15 minutes after', input(['06:15:59'], ['06:00']), coincide('06:00', ['? 06:20'], ['06:25'])],
     ['error 06:05 → 06:10: never at a minute that failed', input(['06:05'], ['06:00']), coincide('06:00', ['? 06:10'], ['06:15'])],
-    ['error 06:04:59 → the article\'s 06:05 is after it', input(['06:04:59'], ['06:00']), coincide('06:00', ['? 06:05'], ['06:10'])],
+    ["error 06:04:59 → the article's 06:05 is after it", input(['06:04:59'], ['06:00']), coincide('06:00', ['? 06:05'], ['06:10'])],
     ['errors 06:02 and 06:14 → after the last', input(['06:02', '06:14'], ['06:00']), coincide('06:00', ['? 06:15'], ['06:20'])],
     ['restart 23:58, error 00:03 → 00:05, never 00:03', input(['00:03'], ['23:58']), coincide('23:58', ['? 00:05'], ['00:10'])],
     ['restart 23:58, error 23:59', input(['23:59'], ['23:58']), coincide('23:58', ['? 00:03'], ['00:08'])],
     ['restart 04:30 moves the fix with it', input(['04:31'], ['04:30']), coincide('04:30', ['? 04:35'], ['04:40'])],
-    ['restart 06:02: the article\'s R+5 even off the grid', input(['06:03'], ['06:02']), coincide('06:02', ['? 06:07'], ['06:12'])],
+    ["restart 06:02: the article's R+5 even off the grid", input(['06:03'], ['06:02']), coincide('06:02', ['? 06:07'], ['06:12'])],
 
     // The window's edges.
     ['2 minutes before', input(['05:58'], ['06:00']), coincide('06:00', ['? 06:05'], ['06:10'])],
@@ -92,7 +94,7 @@ describe('judgeCase: the table', () => {
     // A restart that lasts: the window and the first start move with its end.
     ['30-minute restart, error 06:35', input(['06:35'], ['06:00'], { restartDurationMinutes: 30 }), coincide('06:00', ['? 06:40'], ['06:45'])],
     ['30-minute restart, error 06:02 → 5 minutes after its end', input(['06:02'], ['06:00'], { restartDurationMinutes: 30 }), coincide('06:00', ['? 06:35'], ['06:40'])],
-    ['30-minute restart, error 06:45 is the window\'s end', input(['06:45'], ['06:00'], { restartDurationMinutes: 30 }), coincide('06:00', ['? 06:50'], ['06:55'])],
+    ["30-minute restart, error 06:45 is the window's end", input(['06:45'], ['06:00'], { restartDurationMinutes: 30 }), coincide('06:00', ['? 06:50'], ['06:55'])],
     ['30-minute restart, error 06:46 is outside', input(['06:46'], ['06:00'], { restartDurationMinutes: 30 }), { kind: 'differs', nearestRestart: '06:00' }],
     ['30-minute restart, error 06:31 → 06:35', input(['06:31'], ['06:00'], { restartDurationMinutes: 30 }), coincide('06:00', ['? 06:35'], ['06:40'])],
     ['15-minute restart, error 06:22 → 06:25', input(['06:22'], ['06:00'], { restartDurationMinutes: 15 }), coincide('06:00', ['? 06:25'], ['06:30'])],
@@ -130,11 +132,7 @@ describe('judgeCase: the table', () => {
       { ...coincide('06:03', ['mcSynch_mcExec1 06:08', 'mcSynch_mcExec2 06:13'], ['06:13']), also: ['06:00: mcSynch_mcExec1 06:10, mcSynch_mcExec2 06:15 (06:15)'] },
     ],
     ['restarts 06:00 and 06:10: starts avoid the second', input(['06:01'], ['06:00', '06:10']), coincide('06:00', ['? 06:05'], ['06:15'])],
-    [
-      'overlapping windows: judged against the restart whose window holds it',
-      input(['06:12'], ['06:00', '06:20']),
-      coincide('06:00', ['? 06:15'], ['06:25']),
-    ],
+    ['overlapping windows: judged against the restart whose window holds it', input(['06:12'], ['06:00', '06:20']), coincide('06:00', ['? 06:15'], ['06:25'])],
 
     // Several workflows: staggered, every one scheduled.
     [
@@ -176,19 +174,23 @@ describe('judgeCase: the table', () => {
     // Zones: ask once when a whole or half hour would explain a miss.
     // Half hours only when a zone in play has a half-hour offset: otherwise most times would be "a zone away".
     ['zones unknown: 14:37 is 8h30 from 06:07, whole hours only: not the cause', input(['14:37'], ['06:00'], { zonesKnown: false }), { kind: 'differs', nearestRestart: '06:00' }],
-    ['zones unknown, half hours in play: 14:37 is 8h30 from 06:07', input(['14:37'], ['06:00'], { zonesKnown: false, zoneStepMinutes: 30 }), { kind: 'askConsoleZone', offsetMinutes: -510 }],
+    [
+      'zones unknown, half hours in play: 14:37 is 8h30 from 06:07',
+      input(['14:37'], ['06:00'], { zonesKnown: false, zoneStepMinutes: 30 }),
+      { kind: 'askConsoleZone', offsetMinutes: -510 },
+    ],
     ['zones unknown: 08:02 is 2 hours after', input(['08:02'], ['06:00'], { zonesKnown: false }), { kind: 'askConsoleZone', offsetMinutes: -120 }],
     ['zones unknown: 05:01 is an hour before', input(['05:01'], ['06:00'], { zonesKnown: false }), { kind: 'askConsoleZone', offsetMinutes: 60 }],
-    ['zones unknown, half hours in play: 11:32 is 5h30 after', input(['11:32'], ['06:00'], { zonesKnown: false, zoneStepMinutes: 30 }), { kind: 'askConsoleZone', offsetMinutes: -330 }],
+    [
+      'zones unknown, half hours in play: 11:32 is 5h30 after',
+      input(['11:32'], ['06:00'], { zonesKnown: false, zoneStepMinutes: 30 }),
+      { kind: 'askConsoleZone', offsetMinutes: -330 },
+    ],
     ['zones unknown: 11:32 is 5h30 after, whole hours only: not the cause', input(['11:32'], ['06:00'], { zonesKnown: false }), { kind: 'differs', nearestRestart: '06:00' }],
     ['zones unknown, already asked: not the cause', input(['14:37'], ['06:00'], { zonesKnown: false, zoneAsked: true }), { kind: 'differs', nearestRestart: '06:00' }],
     ['zones unknown, no whole or half hour fits: not the cause', input(['06:16'], ['06:00'], { zonesKnown: false }), { kind: 'differs', nearestRestart: '06:00' }],
     ['zones unknown but the errors coincide: no question', input(['06:02'], ['06:00'], { zonesKnown: false }), coincide('06:00', ['? 06:05'], ['06:10'])],
-    [
-      'zones unknown: the shift that explains most errors',
-      input(['08:02', '14:01', '14:05'], ['06:00'], { zonesKnown: false }),
-      { kind: 'askConsoleZone', offsetMinutes: -480 },
-    ],
+    ['zones unknown: the shift that explains most errors', input(['08:02', '14:01', '14:05'], ['06:00'], { zonesKnown: false }), { kind: 'askConsoleZone', offsetMinutes: -480 }],
   ])('%s', (_name, caseInput, expected) => {
     expect(summary(judgeCase(caseInput, shipped))).toEqual(expected);
   });

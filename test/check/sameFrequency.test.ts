@@ -65,7 +65,13 @@ const CASES: Case[] = [
     turns: ['mcSynch_mcExec1 runs every 5 minutes at :00', { value: { defaultFrequency: true } }, { value: { olderLogs: true } }, 'the server restarts at 06:00 UTC'],
     steps: ['ask rtFrequency', 'ask olderLogs', 'ask restartTime', 'verdict differs'],
     rows: ['mcSynch_mcExec1 | 60 min | :20 | UTC'],
-    shows: ['Noted: mcSynch_mcExec1 on MKT runs every 5 min', 'only picks up the tracking logs of the last 5 min', 'minute 55 of each hour', 'open mcSynch_mcExec1', 'New schedule (UTC time)'],
+    shows: [
+      'Noted: mcSynch_mcExec1 on MKT runs every 5 min',
+      'only picks up the tracking logs of the last 5 min',
+      'minute 55 of each hour',
+      'open mcSynch_mcExec1',
+      'New schedule (UTC time)',
+    ],
   },
   {
     name: 'RT collects every 10 minutes: raised to the 15-minute minimum on both sides, said',

@@ -38,7 +38,11 @@ describe('schedulePlan: examples', () => {
       return window(time!, Number(duration ?? 0));
     });
     const plan = planSchedule(workflows, windows);
-    expect(plan.rows.map((row) => [row.name, fmt(row.startMinute), row.periodMinutes !== row.previousPeriodMinutes ? `every ${row.periodMinutes}` : '', row.clear ? '' : '!clear'].filter(Boolean).join(' '))).toEqual(expected);
+    expect(
+      plan.rows.map((row) =>
+        [row.name, fmt(row.startMinute), row.periodMinutes !== row.previousPeriodMinutes ? `every ${row.periodMinutes}` : '', row.clear ? '' : '!clear'].filter(Boolean).join(' '),
+      ),
+    ).toEqual(expected);
   });
 
   test('simultaneous: groups of workflows that run at the same minute', () => {
@@ -50,17 +54,25 @@ describe('schedulePlan: examples', () => {
 
 describe('schedulePlan: properties', () => {
   const PERIODS = [2, 5, 10, 15, 20, 30, 60, 120, 180, 360, 720, 1440];
-  const workflows = fc.array(
-    fc.record({ period: fc.constantFrom(...PERIODS), start: fc.integer({ min: 0, max: 1439 }) }),
-    { minLength: 1, maxLength: 6 },
+  const workflows = fc.array(fc.record({ period: fc.constantFrom(...PERIODS), start: fc.integer({ min: 0, max: 1439 }) }), { minLength: 1, maxLength: 6 });
+  const windows = fc.array(
+    fc.record({
+      restart: fc.integer({ min: 0, max: 1439 }),
+      before: fc.integer({ min: 0, max: 5 }),
+      after: fc.integer({ min: 0, max: 30 }),
+      duration: fc.integer({ min: 0, max: 30 }),
+    }),
+    { maxLength: 3 },
   );
-  const windows = fc.array(fc.record({ restart: fc.integer({ min: 0, max: 1439 }), before: fc.integer({ min: 0, max: 5 }), after: fc.integer({ min: 0, max: 30 }), duration: fc.integer({ min: 0, max: 30 }) }), { maxLength: 3 });
   const asInput = (list: Array<{ period: number; start: number }>) => list.map((w, k) => ({ name: `mcSynch_mcExec${k + 1}`, periodMinutes: w.period, startMinute: w.start }));
 
   test('every period is kept, raised to the 15-minute minimum; hourly workflows get a minute of the hour', () => {
     fc.assert(
       fc.property(workflows, windows, (list, wins) => {
-        const plan = planSchedule(asInput(list), wins.map((w) => restartWindow(w.restart, w.before, w.after, w.duration)));
+        const plan = planSchedule(
+          asInput(list),
+          wins.map((w) => restartWindow(w.restart, w.before, w.after, w.duration)),
+        );
         plan.rows.forEach((row, k) => {
           expect(row.periodMinutes).toBe(Math.max(15, list[k]!.period));
           expect(row.startMinute).toBeGreaterThanOrEqual(0);
@@ -90,7 +102,9 @@ describe('schedulePlan: properties', () => {
         const clearStart = (period: number, start: number) => runsOfDay(period, start).every((run) => !ws.some((w) => inWindow(run, w)));
         plan.rows.forEach((row) => {
           // Clear, or no start at that period could be.
-          expect(row.clear ? clearStart(row.periodMinutes, row.startMinute) : Array.from({ length: row.periodMinutes }, (_, s) => s).some((s) => clearStart(row.periodMinutes, s))).toBe(row.clear);
+          expect(
+            row.clear ? clearStart(row.periodMinutes, row.startMinute) : Array.from({ length: row.periodMinutes }, (_, s) => s).some((s) => clearStart(row.periodMinutes, s)),
+          ).toBe(row.clear);
         });
       }),
     );
@@ -124,10 +138,12 @@ describe('schedulePlan: properties', () => {
   });
 
   test('the same input gives the same plan', () => {
-    fc.assert(fc.property(workflows, windows, (list, wins) => {
-      const ws = wins.map((w) => restartWindow(w.restart, w.before, w.after, w.duration));
-      expect(planSchedule(asInput(list), ws)).toEqual(planSchedule(asInput(list), ws));
-    }));
+    fc.assert(
+      fc.property(workflows, windows, (list, wins) => {
+        const ws = wins.map((w) => restartWindow(w.restart, w.before, w.after, w.duration));
+        expect(planSchedule(asInput(list), ws)).toEqual(planSchedule(asInput(list), ws));
+      }),
+    );
   });
 
   test('effectivePeriod', () => {

@@ -34,7 +34,14 @@ const CASES: Case[] = [
     turns: ['the three mcSynch run every hour at :00', 'mcSynch_mcExec1, mcSynch_mcExec2, mcSynch_mcExec3', '06:00'],
     steps: ['ask workflowNames', 'ask restartTime', 'verdict staggered'],
     rows: ['mcSynch_mcExec1 | 60 min | :20', 'mcSynch_mcExec2 | 60 min | :25', 'mcSynch_mcExec3 | 60 min | :30'],
-    shows: ['Which are the 3 mcSynch workflows?', 'Noted: 3 mcSynch workflows; all of them run every 60 min, at :00', 'Noted: server restart at 06:00', 'mcSynch_mcExec1, mcSynch_mcExec2, mcSynch_mcExec3 start together (:00)', 'New schedule (server time)', '05:58–06:15'],
+    shows: [
+      'Which are the 3 mcSynch workflows?',
+      'Noted: 3 mcSynch workflows; all of them run every 60 min, at :00',
+      'Noted: server restart at 06:00',
+      'mcSynch_mcExec1, mcSynch_mcExec2, mcSynch_mcExec3 start together (:00)',
+      'New schedule (server time)',
+      '05:58–06:15',
+    ],
   },
   {
     name: 'el caso combinado en español, todo en un mensaje',
@@ -194,7 +201,7 @@ const CASES: Case[] = [
     turns: ['mcSynch_mcExec1 and mcSynch_mcExec2 run every hour at :00', 'the server restarts at 06:00, the server is in UTC'],
     steps: ['ask restartTime', 'verdict staggered'],
     rows: ['mcSynch_mcExec1 | 60 min | :20 | UTC', 'mcSynch_mcExec2 | 60 min | :25 | UTC'],
-    shows: ['New schedule (UTC time)', 'the table\'s times are UTC time'],
+    shows: ['New schedule (UTC time)', "the table's times are UTC time"],
   },
 ];
 
@@ -213,7 +220,11 @@ describe('simultaneousRuns (KA-23471): start → read → next', () => {
     expect(new Set(minutes).size).toBe(3);
     // Hourly at :mm runs at 05:mm and 06:mm: both must be outside 05:58–06:15.
     for (const minute of minutes) expect(minute >= 58 || minute <= 15).toBe(false);
-    expect(played.last.kind === 'verdict' && played.last.verdict).toMatchObject({ fixes: true, startTimes: ['00:20', '00:25', '00:30'], workflows: ['mcSynch_mcExec1', 'mcSynch_mcExec2', 'mcSynch_mcExec3'] });
+    expect(played.last.kind === 'verdict' && played.last.verdict).toMatchObject({
+      fixes: true,
+      startTimes: ['00:20', '00:25', '00:30'],
+      workflows: ['mcSynch_mcExec1', 'mcSynch_mcExec2', 'mcSynch_mcExec3'],
+    });
   });
 
   test('the case summary, in both languages', () => {
@@ -226,7 +237,9 @@ describe('simultaneousRuns (KA-23471): start → read → next', () => {
       'Proposed: mcSynch_mcExec1 every 60 min, at :20',
       'Proposed: mcSynch_mcExec2 every 60 min, at :25',
     ]);
-    expect(playRule(check, 'es', ['mcSynch_mcExec1 corre cada hora en punto y mcSynch_mcExec2 cada hora a las y media']).summary).toContain('No hay dos flujos mcSynch que se ejecuten a la vez');
+    expect(playRule(check, 'es', ['mcSynch_mcExec1 corre cada hora en punto y mcSynch_mcExec2 cada hora a las y media']).summary).toContain(
+      'No hay dos flujos mcSynch que se ejecuten a la vez',
+    );
   });
 
   test('registered, pastes recognised, settings checked', () => {
@@ -237,25 +250,30 @@ describe('simultaneousRuns (KA-23471): start → read → next', () => {
 
   test('property: typed hourly schedules and a restart → apart by 5 minutes and clear of the window, or nothing collides', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 59 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom('en', 'es'), (minutes, hour, language) => {
-        const at = (m: number) => `:${String(m).padStart(2, '0')}`;
-        const text =
-          language === 'en'
-            ? minutes.map((m, k) => `mcSynch_mcExec${k + 1} runs every hour at ${at(m)}`).join(', ') + `. The server restarts at ${hour}:00.`
-            : minutes.map((m, k) => `mcSynch_mcExec${k + 1} corre cada hora en el minuto ${m}`).join(', ') + `. El servidor se reinicia a las ${hour}:00.`;
-        const played = playRule(check, language, [text]);
-        const apart = (a: number, b: number) => Math.min((a - b + 60) % 60, (b - a + 60) % 60);
-        const together = minutes.some((a, i) => minutes.some((b, j) => i < j && apart(a, b) < 5));
-        expect(played.steps).toEqual([together ? 'verdict staggered' : 'verdict noCollision']);
-        if (!together) return;
-        const planned = played.rows.map((row) => Number(row[2]!.slice(1)));
-        expect(planned).toHaveLength(minutes.length);
-        for (const [i, a] of planned.entries()) {
-          // Hourly at :a runs at (hour-1):a and hour:a: neither in [hour:00 − 2, hour:00 + 15].
-          expect(a >= 58 || a <= 15).toBe(false);
-          for (const b of planned.slice(i + 1)) expect(apart(a, b)).toBeGreaterThanOrEqual(5);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 59 }), { minLength: 2, maxLength: 4 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.constantFrom('en', 'es'),
+        (minutes, hour, language) => {
+          const at = (m: number) => `:${String(m).padStart(2, '0')}`;
+          const text =
+            language === 'en'
+              ? minutes.map((m, k) => `mcSynch_mcExec${k + 1} runs every hour at ${at(m)}`).join(', ') + `. The server restarts at ${hour}:00.`
+              : minutes.map((m, k) => `mcSynch_mcExec${k + 1} corre cada hora en el minuto ${m}`).join(', ') + `. El servidor se reinicia a las ${hour}:00.`;
+          const played = playRule(check, language, [text]);
+          const apart = (a: number, b: number) => Math.min((a - b + 60) % 60, (b - a + 60) % 60);
+          const together = minutes.some((a, i) => minutes.some((b, j) => i < j && apart(a, b) < 5));
+          expect(played.steps).toEqual([together ? 'verdict staggered' : 'verdict noCollision']);
+          if (!together) return;
+          const planned = played.rows.map((row) => Number(row[2]!.slice(1)));
+          expect(planned).toHaveLength(minutes.length);
+          for (const [i, a] of planned.entries()) {
+            // Hourly at :a runs at (hour-1):a and hour:a: neither in [hour:00 − 2, hour:00 + 15].
+            expect(a >= 58 || a <= 15).toBe(false);
+            for (const b of planned.slice(i + 1)) expect(apart(a, b)).toBeGreaterThanOrEqual(5);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -5,7 +5,7 @@ import { describeWithCorpus } from '../support/corpus';
 /** Questions answered by other articles of the corpus: summary and link, a choice, or nothing. */
 const scripts: Script[] = [
   {
-    name: 'en: another article with its own check: summary, link and its own offer, not KA-05406\'s',
+    name: "en: another article with its own check: summary, link and its own offer, not KA-05406's",
     turns: [
       {
         user: 'mcSync workflows fail with a deadlock error',
@@ -18,7 +18,11 @@ const scripts: Script[] = [
     name: 'es: the same article in Spanish',
     locale: 'es-ES',
     turns: [
-      { user: 'los flujos mcSync fallan con un error de interbloqueo (deadlock)', expect: ['KA-23471', 'experienceleague.adobe.com/es/', 'planificación de tus mcSync'], reject: ['¿Quieres que te guíe'] },
+      {
+        user: 'los flujos mcSync fallan con un error de interbloqueo (deadlock)',
+        expect: ['KA-23471', 'experienceleague.adobe.com/es/', 'planificación de tus mcSync'],
+        reject: ['¿Quieres que te guíe'],
+      },
     ],
   },
   {

@@ -15,7 +15,11 @@ const scripts: Script[] = [
   {
     name: 'en: a refused handshake 20 minutes into the maintenance coincides (KA-05406 would say 15 at most)',
     turns: [
-      { user: 'the Tidewater relay workflow fails with Relay handshake refused every night', expect: ['KA-99901', 'Shall I check whether the relay failure is the nightly maintenance?'], reject: ['KA-05406'] },
+      {
+        user: 'the Tidewater relay workflow fails with Relay handshake refused every night',
+        expect: ['KA-99901', 'Shall I check whether the relay failure is the nightly maintenance?'],
+        reject: ['KA-05406'],
+      },
       { user: 'yes', expect: ['When was the relay handshake refused?', 'Administration > Production > Relays', '[input errorTime: e.g. 02:50, or paste the relay log lines]'] },
       { user: '02:50', expect: ['When does the relay server restart for maintenance?', 'Use 02:30 (default)'] },
       {
@@ -30,7 +34,15 @@ const scripts: Script[] = [
         ],
         reject: ['Empty return', 'mcSynch', '**02:35**'],
       },
-      { user: 'yes', expect: ['Case summary', 'Symptom: relay workflow', '"Relay handshake refused" (KA-99901)', 'Verdict: the relay failure is the maintenance; start the relay at 03:05 or 03:15'] },
+      {
+        user: 'yes',
+        expect: [
+          'Case summary',
+          'Symptom: relay workflow',
+          '"Relay handshake refused" (KA-99901)',
+          'Verdict: the relay failure is the maintenance; start the relay at 03:05 or 03:15',
+        ],
+      },
     ],
   },
   {
@@ -40,7 +52,12 @@ const scripts: Script[] = [
       { user: 'yes', expect: ['tidewaterRelay_north', 'When does the relay server restart for maintenance?'], reject: ['When was the relay handshake refused?'] },
       {
         user: '02:30',
-        expect: ['The relay failure is not the maintenance', 'is not within 5 minutes before to 30 minutes after the maintenance restart at 02:30', 'What to check on the relay', 'relay certificate'],
+        expect: [
+          'The relay failure is not the maintenance',
+          'is not within 5 minutes before to 30 minutes after the maintenance restart at 02:30',
+          'What to check on the relay',
+          'relay certificate',
+        ],
         reject: ['**03:05**'],
       },
     ],
@@ -49,13 +66,23 @@ const scripts: Script[] = [
     name: 'es: "no lo sé" da el reinicio por defecto de la comprobación; 5 minutos antes aún coincide',
     locale: 'es-ES',
     turns: [
-      { user: 'el flujo de retransmisión Tidewater falla cada noche con Relay handshake refused', expect: ['KA-99901', '¿Compruebo si el fallo del relé es el mantenimiento nocturno?'] },
+      {
+        user: 'el flujo de retransmisión Tidewater falla cada noche con Relay handshake refused',
+        expect: ['KA-99901', '¿Compruebo si el fallo del relé es el mantenimiento nocturno?'],
+      },
       { user: 'sí', expect: ['¿A qué hora se rechazó la negociación del relé?'] },
       { user: 'a las 2 y 25', expect: ['¿A qué hora se reinicia el servidor de retransmisión por mantenimiento?', 'Usar las 02:30 (por defecto)'] },
       { user: 'no lo sé', expect: ['**02:30**', 'maintenanceRestartTime', 'relay.xml', '¿A qué hora se reinicia el servidor de retransmisión'] },
       {
         user: '02:30',
-        expect: ['El fallo del relé cae en el mantenimiento nocturno', 'Es la causa que describe el artículo KA-99901', 'las **03:05**', 'o las **03:15**', 'cada 20 minutos', '¿Te ha sido útil?'],
+        expect: [
+          'El fallo del relé cae en el mantenimiento nocturno',
+          'Es la causa que describe el artículo KA-99901',
+          'las **03:05**',
+          'o las **03:15**',
+          'cada 20 minutos',
+          '¿Te ha sido útil?',
+        ],
         reject: ['Centro de mensajes', 'mcSynch'],
       },
       { user: 'no', expect: ['Resumen del caso', 'Diagnóstico: el fallo del relé es el mantenimiento; arrancar el relé a las 03:05 o a las 03:15'] },
@@ -70,7 +97,11 @@ const scripts: Script[] = [
       { user: 'a las 3 y 5', expect: ['¿A qué hora se reinicia el servidor de retransmisión'] },
       {
         user: '02:30',
-        expect: ['El fallo del relé no es el mantenimiento', 'no cae entre 5 minutos antes y 30 minutos después del reinicio de mantenimiento de las 02:30', 'Qué revisar en el relé'],
+        expect: [
+          'El fallo del relé no es el mantenimiento',
+          'no cae entre 5 minutos antes y 30 minutos después del reinicio de mantenimiento de las 02:30',
+          'Qué revisar en el relé',
+        ],
         reject: ['**03:05**', 'Planificador'],
       },
       { user: 'sí', expect: ['Diagnóstico: el fallo del relé no es el mantenimiento'] },

@@ -8,10 +8,27 @@ const scripts: Script[] = [
   {
     name: 'en: error at the restart gets the schedule fix',
     turns: [
-      { user: "our Message Center sync fails with Empty return for method 'Logon' of service 'xtk:session'", expect: ['Empty return error for "Logon"', 'Symptom', 'Cause', 'KA-05406', 'experienceleague.adobe.com/en/', 'walk you through'] },
+      {
+        user: "our Message Center sync fails with Empty return for method 'Logon' of service 'xtk:session'",
+        expect: ['Empty return error for "Logon"', 'Symptom', 'Cause', 'KA-05406', 'experienceleague.adobe.com/en/', 'walk you through'],
+      },
       { user: 'yes', expect: ['When did the error happen?', 'Tracking', 'Administration > Production > Message Center', '[input errorTime'] },
       { user: '6:02 AM', expect: ['When does the server restart?', '[input restartTime'] },
-      { user: '06:00', expect: ['coincides with the server restart', '06:05', '06:10', 'Scheduler', 'Change...', 'mcSynch_… (the one for your execution instance', 'restart the workflow', 'tracking workflow on the execution instance', 'every 15 minutes', 'Was this helpful?'] },
+      {
+        user: '06:00',
+        expect: [
+          'coincides with the server restart',
+          '06:05',
+          '06:10',
+          'Scheduler',
+          'Change...',
+          'mcSynch_… (the one for your execution instance',
+          'restart the workflow',
+          'tracking workflow on the execution instance',
+          'every 15 minutes',
+          'Was this helpful?',
+        ],
+      },
       { user: 'yes', expect: ['Thanks', 'Case summary', 'Error time(s): 06:02', 'Server restart time: 06:00', 'move the scheduler to 06:05 or 06:10'] },
     ],
   },
@@ -19,7 +36,10 @@ const scripts: Script[] = [
     name: 'es: log pegado en la primera pregunta, se salta la hora del error',
     locale: 'es-ES',
     turns: [
-      { user: `el flujo falla cada mañana, os pego el log:\n${LOG_LINE}\n19/08/2022 06:02:10\tmcSynch_mcExec1\tEmpty return for method 'Logon' of service 'xtk:session'`, expect: ['Síntoma', 'Causa', 'experienceleague.adobe.com/es/', '¿Quieres que te guíe'] },
+      {
+        user: `el flujo falla cada mañana, os pego el log:\n${LOG_LINE}\n19/08/2022 06:02:10\tmcSynch_mcExec1\tEmpty return for method 'Logon' of service 'xtk:session'`,
+        expect: ['Síntoma', 'Causa', 'experienceleague.adobe.com/es/', '¿Quieres que te guíe'],
+      },
       { user: 'sí', expect: ['Anotado: errores a las', '06:00, 06:02', 'mcSynch_mcExec1', '¿A qué hora se reinicia el servidor?'], reject: ['¿A qué hora ocurrió el error?'] },
       { user: 'a las 6', expect: ['coincide con el reinicio', '06:05', '06:10', '**mcSynch_mcExec1**', 'Planificador', 'cada 15 minutos', '¿Te ha sido útil?'] },
       { user: 'no', expect: ['Siento', 'Resumen del caso', 'Hora(s) del error: 06:00, 06:02', 'mover el planificador a las 06:05 o a las 06:10'] },
@@ -46,7 +66,7 @@ const scripts: Script[] = [
     ],
   },
   {
-    name: "en: an unknown restart time gets how to find it, then the question again",
+    name: 'en: an unknown restart time gets how to find it, then the question again',
     turns: [
       { user: 'Empty return for method Logon of service xtk:session', expect: ['KA-05406'] },
       { user: 'sure', expect: ['When did the error happen?'] },
@@ -124,7 +144,7 @@ const scripts: Script[] = [
     ],
   },
   {
-    name: "en: a chatty yes, and the error time given with it, skip ahead",
+    name: 'en: a chatty yes, and the error time given with it, skip ahead',
     turns: [
       { user: 'Empty return for method Logon of service xtk:session', expect: ['KA-05406'] },
       { user: "ok let's do it", expect: ['When did the error happen?'], reject: ["couldn't find"] },

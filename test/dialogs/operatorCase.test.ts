@@ -84,7 +84,11 @@ const scripts: Script[] = [
     turns: [
       { user: QUESTION_ES },
       { user: 'sí' },
-      { user: 'A las 6:02, y el servidor se reinicia a las 6', expect: ['error a las 06:02', 'reinicio del servidor a las 06:00', VERDICT_ES], reject: ['¿A qué hora se reinicia'] },
+      {
+        user: 'A las 6:02, y el servidor se reinicia a las 6',
+        expect: ['error a las 06:02', 'reinicio del servidor a las 06:00', VERDICT_ES],
+        reject: ['¿A qué hora se reinicia'],
+      },
     ],
   },
   {
@@ -123,12 +127,7 @@ const scripts: Script[] = [
   },
   {
     name: 'en: restart 23:58 and an error at 00:03: never start at the minute that failed',
-    turns: [
-      { user: QUESTION_EN },
-      { user: 'yes' },
-      { user: '00:03' },
-      { user: '23:58', expect: [VERDICT_EN, '**00:05**'], reject: ['**00:03**'] },
-    ],
+    turns: [{ user: QUESTION_EN }, { user: 'yes' }, { user: '00:03' }, { user: '23:58', expect: [VERDICT_EN, '**00:05**'], reject: ['**00:03**'] }],
   },
   {
     name: 'en: a restart that takes 30 minutes makes 06:35 part of it',
@@ -239,7 +238,11 @@ const scripts: Script[] = [
       { user: 'yes' },
       { user: '06:02' },
       { user: '06:00', expect: ['**06:05**', 'Was this helpful?'] },
-      { user: 'Not helpful, it still fails at 06:20 after the change', expect: ['noted it', 'it still fails at 06:20', '06:20', 'watchdog.log', 'Case summary', 'Not solved'], reject: ['Was this helpful?'] },
+      {
+        user: 'Not helpful, it still fails at 06:20 after the change',
+        expect: ['noted it', 'it still fails at 06:20', '06:20', 'watchdog.log', 'Case summary', 'Not solved'],
+        reject: ['Was this helpful?'],
+      },
     ],
   },
   {
@@ -256,11 +259,7 @@ const scripts: Script[] = [
   },
   {
     name: 'en: "around 6" asks for the exact minute',
-    turns: [
-      { user: QUESTION_EN },
-      { user: 'yes' },
-      { user: 'around 6', expect: ['exact minute'], reject: [VERDICT_EN, DIFFERS_EN] },
-    ],
+    turns: [{ user: QUESTION_EN }, { user: 'yes' }, { user: 'around 6', expect: ['exact minute'], reject: [VERDICT_EN, DIFFERS_EN] }],
   },
 
   // The person's language

@@ -32,7 +32,14 @@ const scripts: Script[] = [
       { user: 'mcSynch_mcExec1, mcSynch_mcExec2 and mcSynch_mcExec3 run every hour at :00', expect: ['When does the server restart?', 'Use 06:00 (default)'] },
       {
         user: { value: { useDefault: true } },
-        expect: ['Your mcSynch workflows run at the same time', 'mcSynch_mcExec1 | 60 min | :20', 'mcSynch_mcExec2 | 60 min | :25', 'mcSynch_mcExec3 | 60 min | :30', '05:58–06:15', 'Change...'],
+        expect: [
+          'Your mcSynch workflows run at the same time',
+          'mcSynch_mcExec1 | 60 min | :20',
+          'mcSynch_mcExec2 | 60 min | :25',
+          'mcSynch_mcExec3 | 60 min | :30',
+          '05:58–06:15',
+          'Change...',
+        ],
         reject: IN_WINDOW,
       },
     ],
@@ -69,7 +76,11 @@ const scripts: Script[] = [
     turns: [
       { user: DEADLOCK_EN, expect: ['KA-23471'] },
       { user: 'yes' },
-      { user: 'mcSynch_mcExec1 runs every hour at :10 and mcSynch_mcExec2 every hour at :40', expect: ["Your mcSynch workflows don't run at the same time", 'another cause'], reject: ['New schedule'] },
+      {
+        user: 'mcSynch_mcExec1 runs every hour at :10 and mcSynch_mcExec2 every hour at :40',
+        expect: ["Your mcSynch workflows don't run at the same time", 'another cause'],
+        reject: ['New schedule'],
+      },
     ],
   },
   {
@@ -90,7 +101,10 @@ const scripts: Script[] = [
       { user: 'mcSynch_mcExec1, mcSynch_mcExec2, mcSynch_mcExec3', expect: ['When does the server restart?'] },
       { user: "I don't know", expect: ['processRestartTime'] },
       { user: '06:00', expect: ['mcSynch_mcExec1 | 24 h | 06:20', 'mcSynch_mcExec2 | 24 h | 06:25', 'mcSynch_mcExec3 | 24 h | 06:30'] },
-      { user: 'sorry, the restart is at 05:00', expect: ['05:00', 'mcSynch_mcExec1 | 24 h | 06:00', 'mcSynch_mcExec2 | 24 h | 06:05', 'mcSynch_mcExec3 | 24 h | 06:10', '04:58–05:15'] },
+      {
+        user: 'sorry, the restart is at 05:00',
+        expect: ['05:00', 'mcSynch_mcExec1 | 24 h | 06:00', 'mcSynch_mcExec2 | 24 h | 06:05', 'mcSynch_mcExec3 | 24 h | 06:10', '04:58–05:15'],
+      },
     ],
   },
   {
@@ -115,7 +129,11 @@ const scripts: Script[] = [
       { user: TRACKING_ES, expect: ['KA-22897'] },
       { user: 'sí', expect: ['¿Cada cuánto se ejecuta el flujo de sincronización en MKT?'] },
       { user: 'mcSynch_mcExec1 corre cada hora', expect: ['¿Cada cuánto recopila RT el seguimiento?'] },
-      { user: { value: { defaultFrequency: true } }, expect: ['MKT y RT se ejecutan con la misma frecuencia', 'Qué revisar ahora'], reject: ['MC_LastTlRtSynch_1', 'Nueva planificación'] },
+      {
+        user: { value: { defaultFrequency: true } },
+        expect: ['MKT y RT se ejecutan con la misma frecuencia', 'Qué revisar ahora'],
+        reject: ['MC_LastTlRtSynch_1', 'Nueva planificación'],
+      },
     ],
   },
   {
@@ -137,7 +155,10 @@ const scripts: Script[] = [
       { user: 'la sincronización en MKT corre cada 2 horas', expect: ['¿Cada cuánto recopila RT el seguimiento?'] },
       { user: 'cada hora' },
       { user: 'sí' },
-      { user: 'el servidor está en UTC y se reinicia a las 6', expect: ['El ejemplo de KA-22897 es al revés', 'Nueva planificación (hora de UTC)', '| 60 min | :20 | UTC', 'MC_LastTlRtSynch_1'] },
+      {
+        user: 'el servidor está en UTC y se reinicia a las 6',
+        expect: ['El ejemplo de KA-22897 es al revés', 'Nueva planificación (hora de UTC)', '| 60 min | :20 | UTC', 'MC_LastTlRtSynch_1'],
+      },
     ],
   },
 ];

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { renderActivityAsText } from '../../src/cli/cardText';
 import { cleanIncomingActivity, cleanUserText, MAX_USER_TEXT_LENGTH } from '../../src/bot/userText';
-import { plainName } from '../../dialogs/userInput';
+import { plainName } from '../../src/check/rules/restartWindow';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

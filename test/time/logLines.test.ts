@@ -130,10 +130,7 @@ describe('parseLogLines: pasted journals', () => {
   });
 
   test('across several lines, only timestamps at a line start begin entries', () => {
-    const text = [
-      `19/08/2022 06:02:10\tmcSynch_mcExec1\t${LOGON}`,
-      '19/08/2022 06:00:41\tmcSynch_mcExec1\tNext try at 19/08/2022 07:00:00',
-    ].join('\n');
+    const text = [`19/08/2022 06:02:10\tmcSynch_mcExec1\t${LOGON}`, '19/08/2022 06:00:41\tmcSynch_mcExec1\tNext try at 19/08/2022 07:00:00'].join('\n');
     const evidence = parseLogLines(text, KA05406);
     expect(evidence.entries.map((entry) => formatClockWithSeconds(entry.time))).toEqual(['06:02:10', '06:00:41']);
     expect(evidence.entries[1]!.message).toBe('Next try at 19/08/2022 07:00:00');
@@ -167,16 +164,8 @@ describe('parseLogLines: which times are judged', () => {
       ['19/08/2022 14:37:00\tmcSynch_mcExec1\tWorkflow failed', '19/08/2022 14:30:00\tmcSynch_mcExec1\tWorkflow started', '19/08/2022 06:00:00\tx\tError: fallo'],
       ['14:37:00', '06:00:00'],
     ],
-    [
-      'without any error word, every timestamped line',
-      ['19/08/2022 06:02:10\tmcSynch_mcExec1\tstopped', '19/08/2022 06:00:41\tmcSynch_mcExec1\tpaused'],
-      ['06:02:10', '06:00:41'],
-    ],
-    [
-      'the same second twice is one time',
-      [`19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`, `20/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`],
-      ['06:00:41'],
-    ],
+    ['without any error word, every timestamped line', ['19/08/2022 06:02:10\tmcSynch_mcExec1\tstopped', '19/08/2022 06:00:41\tmcSynch_mcExec1\tpaused'], ['06:02:10', '06:00:41']],
+    ['the same second twice is one time', [`19/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`, `20/08/2022 06:00:41\tmcSynch_mcExec1\t${LOGON}`], ['06:00:41']],
     ['no timestamp at all', ['The workflow mcSynch_mcExec1 fails at 6:02'], []],
   ])('%s', (_name, lines, errorTimes) => {
     expect(summary(parseLogLines(lines.join('\n'), KA05406)).errorTimes).toEqual(errorTimes);

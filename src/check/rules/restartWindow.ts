@@ -226,7 +226,13 @@ export const restartWindow: CheckRule<RestartWindowSettings, State> = {
       const result: RuleReading<State> = { state: next, noted, corrected, understood: true, changed: true };
       if (onlySuccesses) result.aside = noErrorLine(next.case);
       const later = next.case.errors.filter((error) => !state.case.errors.some((seen) => seen.minuteOfDay === error.minuteOfDay));
-      if (context.asking === 'feedback' && later.length > 0) result.afterFix = afterFixNote(settings, state, later.map((error) => formatClock(error)), context);
+      if (context.asking === 'feedback' && later.length > 0)
+        result.afterFix = afterFixNote(
+          settings,
+          state,
+          later.map((error) => formatClock(error)),
+          context,
+        );
       return result;
     }
     const result: RuleReading<State> = { state, noted: [], corrected: [], understood: false, changed: false };
@@ -318,7 +324,13 @@ function serverTimes(state: State, context: ReadContext): ServerTimes {
   return toServerTime(state.case, context.clientZone ? { clientZone: context.clientZone, today: context.today } : { today: context.today });
 }
 
-function verdictOf(settings: RestartWindowSettings, state: State, judgement: CaseJudgement & { kind: 'coincides' | 'differs' }, times: ServerTimes, context: ReadContext): RuleVerdict {
+function verdictOf(
+  settings: RestartWindowSettings,
+  state: State,
+  judgement: CaseJudgement & { kind: 'coincides' | 'differs' },
+  times: ServerTimes,
+  context: ReadContext,
+): RuleVerdict {
   const zone = times.zone;
   const serverTime: TextRef = zone ? { key: 'serverTimeIn', vars: { zone: zone.label } } : { key: 'serverTime' };
   const names = workflows(state.case);
@@ -388,7 +400,8 @@ function verdictOf(settings: RestartWindowSettings, state: State, judgement: Cas
   });
   if (times.restarts.length > 1) blocks.push({ kind: 'text', text: { key: 'verdict.severalRestarts', vars: { restarts: times.restarts.map(clock) } }, subtle: true });
   blocks.push({ kind: 'bullets', title: { key: 'verdict.cautionsTitle' }, items: [{ key: 'verdict.cautions', vars: { minimum: settings.fix.minimumScheduleIntervalMinutes } }] });
-  if (judgement.others.length) blocks.push({ kind: 'text', text: { key: 'verdict.othersNote', vars: { others: judgement.others.map((error) => formatClock(error)) } }, subtle: true });
+  if (judgement.others.length)
+    blocks.push({ kind: 'text', text: { key: 'verdict.othersNote', vars: { others: judgement.others.map((error) => formatClock(error)) } }, subtle: true });
   if (times.successes.length) blocks.push({ kind: 'text', text: { key: 'verdict.successes', vars: { times: times.successes.map((s) => formatClock(s)) } }, subtle: true });
   const startTimes = [...judgement.schedule.map((row) => clock(row.startMinuteOfDay)), ...judgement.alternatives.map(clock)];
   return {
@@ -451,7 +464,11 @@ function describeChanges(changes: readonly CaseChange[]): { noted: TextRef[]; co
   }
   for (const change of changes) {
     if (change.kind === 'added' && change.role === 'restart') {
-      noted.push(change.value.source === 'default' ? { key: 'note.restartDefault', vars: { time: formatClock(change.value) } } : { key: 'note.restartAt', vars: { times: [timeWithZone(change.value)] } });
+      noted.push(
+        change.value.source === 'default'
+          ? { key: 'note.restartDefault', vars: { time: formatClock(change.value) } }
+          : { key: 'note.restartAt', vars: { times: [timeWithZone(change.value)] } },
+      );
     } else if (change.kind === 'replaced') {
       const now: TextRef =
         change.role === 'error'

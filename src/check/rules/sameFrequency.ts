@@ -22,9 +22,22 @@ import { emptyCase, type Case } from '../../case/types';
 import { recognizeYesNo } from '../../language/intents';
 import type { CheckRule, FactQuestion, ReadContext, RuleStep, RuleVerdict, TextRef, VerdictBlock } from '../rule';
 import { planSchedule } from '../schedulePlan';
-import { clock, every, parseWith, readCase, readNumber, restartsOf, ScheduleSettingsSchema, startText, toServerMinute, writtenStart, zonesChanged, type WrittenStart } from './scheduleFacts';
+import {
+  clock,
+  every,
+  parseWith,
+  readCase,
+  readNumber,
+  restartsOf,
+  ScheduleSettingsSchema,
+  startText,
+  toServerMinute,
+  writtenStart,
+  zonesChanged,
+  type WrittenStart,
+} from './scheduleFacts';
 
-export const SameFrequencySettingsSchema = ScheduleSettingsSchema.extend({
+const SameFrequencySettingsSchema = ScheduleSettingsSchema.extend({
   /** How to name the sync workflow when the user gave no name ("mcSynch_…": "<instance>" would be read as markup by Teams). */
   workflowLabel: z.string().min(1),
   /** The Tracking workflow's default frequency on RT: every hour (accessing-the-tracking-logs.md: "executed every hour by default"). */
@@ -158,7 +171,8 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
     // The restart and the zones first: a journal's times convert with the zones said in the same message.
     const read = readCase(next.case, schedules.rest, settings, context, value.useDefault === true || (asking === 'restartTime' && recognizeYesNo(text) === true));
     // A zone said now moves a start read before off a journal or typed in a zone.
-    if (zonesChanged(next.case, read.case) && next.marketing.written) next.marketing.startMinute = toServerMinute(next.marketing.written, read.case, context) ?? next.marketing.startMinute;
+    if (zonesChanged(next.case, read.case) && next.marketing.written)
+      next.marketing.startMinute = toServerMinute(next.marketing.written, read.case, context) ?? next.marketing.startMinute;
     next.case = read.case;
     for (const mention of schedules.mentions) {
       const side = sideOf(mention.instance, mention.workflows.length > 0, asking, next);
@@ -181,10 +195,12 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
     if (olderLogs !== undefined) next.olderLogs = olderLogs;
 
     const name = next.marketing.name ?? settings.workflowLabel;
-    if (next.marketing.periodMinutes !== state.marketing.periodMinutes && next.marketing.periodMinutes !== undefined) noted.push({ key: 'noted.marketing', vars: { workflow: name, every: every(next.marketing.periodMinutes) } });
+    if (next.marketing.periodMinutes !== state.marketing.periodMinutes && next.marketing.periodMinutes !== undefined)
+      noted.push({ key: 'noted.marketing', vars: { workflow: name, every: every(next.marketing.periodMinutes) } });
     if (next.marketing.startMinute !== state.marketing.startMinute && next.marketing.startMinute !== undefined)
       noted.push({ key: 'noted.marketingStart', vars: { workflow: name, start: startText(next.marketing.periodMinutes, next.marketing.startMinute) } });
-    if (next.execution.periodMinutes !== state.execution.periodMinutes && next.execution.periodMinutes !== undefined) noted.push({ key: 'noted.execution', vars: { every: every(next.execution.periodMinutes) } });
+    if (next.execution.periodMinutes !== state.execution.periodMinutes && next.execution.periodMinutes !== undefined)
+      noted.push({ key: 'noted.execution', vars: { every: every(next.execution.periodMinutes) } });
     if (next.olderLogs !== state.olderLogs && next.olderLogs !== undefined) noted.push({ key: next.olderLogs ? 'noted.olderLogs' : 'noted.noOlderLogs' });
     noted.push(...read.noted);
 
@@ -218,7 +234,11 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
     const name = state.marketing.name ?? settings.workflowLabel;
     const lines: TextRef[] = [{ key: 'summary.symptom' }];
     const { marketing, execution } = state;
-    lines.push(marketing.periodMinutes === undefined ? { key: 'summary.marketingUnknown', vars: { workflow: name } } : { key: 'summary.marketing', vars: { workflow: name, every: every(marketing.periodMinutes) } });
+    lines.push(
+      marketing.periodMinutes === undefined
+        ? { key: 'summary.marketingUnknown', vars: { workflow: name } }
+        : { key: 'summary.marketing', vars: { workflow: name, every: every(marketing.periodMinutes) } },
+    );
     lines.push(execution.periodMinutes === undefined ? { key: 'summary.executionUnknown' } : { key: 'summary.execution', vars: { every: every(execution.periodMinutes) } });
     if (state.olderLogs !== undefined) lines.push({ key: state.olderLogs ? 'summary.olderLogs' : 'summary.noOlderLogs' });
     const { restarts } = restartsOf(state.case, settings, context);

@@ -101,10 +101,14 @@ export function readCase(current: Case, text: string, settings: ScheduleSettings
   const reading = readFacts(text, { language: context.language, patterns: patternsOf(settings), ...(expecting ? { expecting } : {}) });
   if (useDefault) reading.useDefault = true;
   // Only the restart, its duration, and the zones are this case's; errors and success lines are not kept (the schedules come from schedules.ts).
-  const applied = applyReading(current, { ...reading, times: reading.times.filter((time) => time.role === 'restart'), successes: [], workflows: [] }, {
-    ...(expecting ? { expecting } : {}),
-    defaultRestartMinute: minuteOf(settings.defaultRestartTime),
-  });
+  const applied = applyReading(
+    current,
+    { ...reading, times: reading.times.filter((time) => time.role === 'restart'), successes: [], workflows: [] },
+    {
+      ...(expecting ? { expecting } : {}),
+      defaultRestartMinute: minuteOf(settings.defaultRestartTime),
+    },
+  );
   const next: Case = { ...applied.case, errors: [], successes: [], workflows: [] };
   const notes = applied.changes.flatMap((change) => noteOf(change));
   const corrected = notes.filter((note) => note.key === 'noted.restartCorrected');
@@ -121,7 +125,9 @@ function noteOf(change: CaseChange): TextRef[] {
     case 'duration':
       return [{ key: 'noted.duration', vars: { minutes: change.value } }];
     case 'zone':
-      return isServerZone(change.value) ? [{ key: 'noted.consoleSameAsServer' }] : [{ key: change.which === 'serverZone' ? 'noted.serverZone' : 'noted.consoleZone', vars: { zone: change.value.label } }];
+      return isServerZone(change.value)
+        ? [{ key: 'noted.consoleSameAsServer' }]
+        : [{ key: change.which === 'serverZone' ? 'noted.serverZone' : 'noted.consoleZone', vars: { zone: change.value.label } }];
     default:
       return [];
   }

@@ -36,7 +36,7 @@ import {
   type WrittenStart,
 } from './scheduleFacts';
 
-export const SimultaneousRunsSettingsSchema = ScheduleSettingsSchema.extend({
+const SimultaneousRunsSettingsSchema = ScheduleSettingsSchema.extend({
   /**
    * Runs that start less than this many minutes apart count as "at the same time". The
    * article says only "scheduled to run at the same time"; a sync run lasts longer than a
@@ -149,7 +149,8 @@ const TEXTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** "only one", "solo hay uno": the answer to "and the other mcSynch workflows?". */
-const ONLY_ONE = /\b(?:only one|just one|just the one|there is no other|no others?|solo (?:hay |tenemos )?uno|solo (?:hay |tenemos )?un (?:flujo|workflow|mcsynch?)|unico|no hay (?:mas|otros?))\b/;
+const ONLY_ONE =
+  /\b(?:only one|just one|just the one|there is no other|no others?|solo (?:hay |tenemos )?uno|solo (?:hay |tenemos )?un (?:flujo|workflow|mcsynch?)|unico|no hay (?:mas|otros?))\b/;
 
 export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousRunsState> = {
   name: 'simultaneousRuns',
@@ -229,7 +230,11 @@ export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousR
     const lines: TextRef[] = [{ key: 'summary.symptom' }];
     for (const workflow of effective(state)) {
       if (workflow.periodMinutes === undefined) lines.push({ key: 'summary.workflowUnknown', vars: { workflow: workflow.name } });
-      else lines.push({ key: 'summary.workflow', vars: { workflow: workflow.name, every: every(workflow.periodMinutes), start: startText(workflow.periodMinutes, workflow.startMinute ?? 0) } });
+      else
+        lines.push({
+          key: 'summary.workflow',
+          vars: { workflow: workflow.name, every: every(workflow.periodMinutes), start: startText(workflow.periodMinutes, workflow.startMinute ?? 0) },
+        });
     }
     const { restarts } = restartsOf(state.case, settings, context);
     if (restarts.length > 0) lines.push({ key: 'summary.restart', vars: { time: restarts.map(clock) } });
@@ -237,7 +242,8 @@ export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousR
     if (step?.kind === 'verdict') {
       if (step.verdict.fixes) {
         for (const group of collisions(settings, effective(state))) lines.push({ key: 'summary.collide', vars: { workflows: group.names, start: group.start } });
-        for (const row of step.verdict.blocks.flatMap((block) => (block.kind === 'table' ? block.rows : []))) lines.push({ key: 'summary.proposal', vars: { workflow: row[0]!, every: row[1]!, start: row[2]! } });
+        for (const row of step.verdict.blocks.flatMap((block) => (block.kind === 'table' ? block.rows : [])))
+          lines.push({ key: 'summary.proposal', vars: { workflow: row[0]!, every: row[1]!, start: row[2]! } });
       } else lines.push({ key: 'summary.noCollision' });
     }
     return lines;
@@ -315,7 +321,8 @@ function scheduleNotes(before: readonly string[], state: SimultaneousRunsState):
   if (state.workflows.length === 0 && state.all) {
     const { periodMinutes, startMinute, count } = state.all;
     if (count !== undefined) notes.push({ key: 'noted.count', vars: { count } });
-    if (periodMinutes !== undefined && startMinute !== undefined) notes.push({ key: 'noted.allSchedule', vars: { every: every(periodMinutes), start: startText(periodMinutes, startMinute) } });
+    if (periodMinutes !== undefined && startMinute !== undefined)
+      notes.push({ key: 'noted.allSchedule', vars: { every: every(periodMinutes), start: startText(periodMinutes, startMinute) } });
     else if (periodMinutes !== undefined) notes.push({ key: 'noted.allEvery', vars: { every: every(periodMinutes) } });
     else if (startMinute !== undefined) notes.push({ key: 'noted.allStart', vars: { start: startText(undefined, startMinute) } });
     return notes;
@@ -323,7 +330,8 @@ function scheduleNotes(before: readonly string[], state: SimultaneousRunsState):
   for (const workflow of effective(state)) {
     if (before.includes(JSON.stringify(workflow))) continue;
     const { name, periodMinutes, startMinute } = workflow;
-    if (periodMinutes !== undefined && startMinute !== undefined) notes.push({ key: 'noted.schedule', vars: { workflow: name, every: every(periodMinutes), start: startText(periodMinutes, startMinute) } });
+    if (periodMinutes !== undefined && startMinute !== undefined)
+      notes.push({ key: 'noted.schedule', vars: { workflow: name, every: every(periodMinutes), start: startText(periodMinutes, startMinute) } });
     else if (periodMinutes !== undefined) notes.push({ key: 'noted.every', vars: { workflow: name, every: every(periodMinutes) } });
     else if (startMinute !== undefined) notes.push({ key: 'noted.start', vars: { workflow: name, start: startText(undefined, startMinute) } });
   }
@@ -375,7 +383,11 @@ function verdictOrRestart(settings: SimultaneousRunsSettings, state: Simultaneou
 function noCollision(workflows: readonly WorkflowSchedule[], single: boolean): RuleVerdict {
   const blocks: VerdictBlock[] = [{ kind: 'heading', text: { key: 'noCollision.heading' } }];
   if (single) blocks.push({ kind: 'text', text: { key: 'noCollision.single', vars: { workflow: workflows[0]?.name ?? 'mcSynch' } } });
-  else blocks.push({ kind: 'text', text: { key: 'noCollision.body', vars: { schedules: workflows.map((w) => `${w.name} ${startText(w.periodMinutes, w.startMinute ?? 0)} (${every(w.periodMinutes!)})`) } } });
+  else
+    blocks.push({
+      kind: 'text',
+      text: { key: 'noCollision.body', vars: { schedules: workflows.map((w) => `${w.name} ${startText(w.periodMinutes, w.startMinute ?? 0)} (${every(w.periodMinutes!)})`) } },
+    });
   blocks.push({
     kind: 'bullets',
     title: { key: 'noCollision.next.title' },
@@ -384,7 +396,13 @@ function noCollision(workflows: readonly WorkflowSchedule[], single: boolean): R
   return { outcome: 'noCollision', fixes: false, blocks, startTimes: [], workflows: workflows.map((workflow) => workflow.name), related: true };
 }
 
-function fix(settings: SimultaneousRunsSettings, state: SimultaneousRunsState, workflows: WorkflowSchedule[], groups: ReadonlyArray<{ names: string[]; start: string }>, context: ReadContext): RuleVerdict {
+function fix(
+  settings: SimultaneousRunsSettings,
+  state: SimultaneousRunsState,
+  workflows: WorkflowSchedule[],
+  groups: ReadonlyArray<{ names: string[]; start: string }>,
+  context: ReadContext,
+): RuleVerdict {
   const { windows, zone } = restartsOf(state.case, settings, context);
   const plan = planSchedule(planInput(workflows), windows, { stepMinutes: settings.stepMinutes, minimumIntervalMinutes: settings.minimumIntervalMinutes });
   const blocks: VerdictBlock[] = [{ kind: 'heading', text: { key: 'fix.heading' } }];
@@ -400,11 +418,17 @@ function fix(settings: SimultaneousRunsSettings, state: SimultaneousRunsState, w
   blocks.push({
     kind: 'steps',
     title: { key: 'fix.steps.title' },
-    items: [{ key: 'fix.steps.open' }, { key: 'fix.steps.scheduler' }, zone ? { key: 'fix.steps.timezone', vars: { zone: zone.label } } : { key: 'fix.steps.timezoneServer' }, { key: 'fix.steps.restart' }],
+    items: [
+      { key: 'fix.steps.open' },
+      { key: 'fix.steps.scheduler' },
+      zone ? { key: 'fix.steps.timezone', vars: { zone: zone.label } } : { key: 'fix.steps.timezoneServer' },
+      { key: 'fix.steps.restart' },
+    ],
   });
   const cautions: TextRef[] = [{ key: 'fix.cautions.window', vars: { windows: windows.map((window) => `${clock(window.from)}–${clock(window.to)}`) } }];
   for (const row of plan.rows) {
-    if (row.periodMinutes !== row.previousPeriodMinutes) cautions.push({ key: 'fix.cautions.raised', vars: { workflow: row.name, from: every(row.previousPeriodMinutes), to: every(row.periodMinutes) } });
+    if (row.periodMinutes !== row.previousPeriodMinutes)
+      cautions.push({ key: 'fix.cautions.raised', vars: { workflow: row.name, from: every(row.previousPeriodMinutes), to: every(row.periodMinutes) } });
     if (!row.clear) cautions.push({ key: 'fix.cautions.unavoidable', vars: { workflow: row.name, every: every(row.periodMinutes) } });
   }
   if (!plan.feasible) cautions.push({ key: 'fix.cautions.crowded' });
