@@ -12,30 +12,21 @@ import { applyReading, toServerTime, type CaseChange, type ServerTimes } from '.
 import { isConcreteZone, isServerZone, sameZone, toZone, type ZoneRef } from '../../case/zones';
 import { formatClock } from '../../time/clock';
 import { judgeCase, type CaseJudgement } from '../judgeCase';
+import { ClockSetting, RegexSetting } from './ruleKit';
 import type { CheckRule, ReadContext, RuleReading, RuleStep, RuleVerdict, TextRef, VerdictBlock } from '../rule';
-
-const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
-const regexSource = z.string().refine((source) => {
-  try {
-    new RegExp(source, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'a regular expression');
 
 const SettingsSchema = z.strictObject({
   /** Regular expressions (case-insensitive) matching the error as users paste it. */
-  errorSignatures: z.array(regexSource).min(1),
+  errorSignatures: z.array(RegexSetting).min(1),
   workflow: z.strictObject({
     /** Finds a workflow name the check concerns in a message, e.g. mcSynch_mcExec1. */
-    nameRegex: regexSource,
+    nameRegex: RegexSetting,
     /** Where the workflow lives in the client console. */
     consolePath: z.string().min(1),
   }),
   restart: z.strictObject({
     /** The restart when the user does not know theirs, "HH:MM" server time. */
-    defaultTime: z.string().regex(HHMM, 'a time "HH:MM"'),
+    defaultTime: ClockSetting,
     /** The server setting that holds it (serverConf.xml). */
     configAttribute: z.string().min(1),
   }),

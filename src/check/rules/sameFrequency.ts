@@ -36,6 +36,7 @@ import {
   zonesChanged,
   type WrittenStart,
 } from './scheduleFacts';
+import { questionTexts } from './ruleKit';
 
 const SameFrequencySettingsSchema = ScheduleSettingsSchema.extend({
   /** How to name the sync workflow when the user gave no name ("mcSynch_…": "<instance>" would be read as markup by Teams). */
@@ -71,23 +72,15 @@ const QUESTIONS: readonly FactQuestion[] = [
   { id: 'restartTime', input: 'text', buttons: [{ key: 'restartTime.useDefault', value: { useDefault: true } }] },
 ];
 
-const QUESTION_TEXTS = (fact: string, vars: readonly string[] = []): Record<string, readonly string[]> => ({
-  [`${fact}.title`]: vars,
-  [`${fact}.body`]: vars,
-  [`${fact}.placeholder`]: [],
-  [`${fact}.retry`]: vars,
-  [`${fact}.help`]: [],
-});
-
 const TEXTS: Readonly<Record<string, readonly string[]>> = {
   offer: [],
-  ...QUESTION_TEXTS('mktFrequency'),
-  ...QUESTION_TEXTS('rtFrequency'),
+  ...questionTexts('mktFrequency'),
+  ...questionTexts('rtFrequency'),
   'rtFrequency.default': [],
-  ...QUESTION_TEXTS('olderLogs'),
+  ...questionTexts('olderLogs'),
   'olderLogs.yes': [],
   'olderLogs.no': [],
-  ...QUESTION_TEXTS('restartTime', ['default']),
+  ...questionTexts('restartTime', ['default']),
   'restartTime.useDefault': ['default'],
   'noted.marketing': ['workflow', 'every'],
   'noted.marketingStart': ['workflow', 'start'],

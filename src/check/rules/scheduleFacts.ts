@@ -13,17 +13,11 @@ import { applyReading, toServerTime, type CaseChange } from '../../case/updateCa
 import { isServerZone, type ZoneRef } from '../../case/zones';
 import type { LogPatterns } from '../../time/logLines';
 import type { ReadContext, TextRef } from '../rule';
+import { ClockSetting, RegexSetting } from './ruleKit';
 import { firstRunOfDay, restartWindow, type MinuteWindow } from '../schedulePlan';
 
-const Clock = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'a time "HH:MM"');
-const Regex = z.string().refine((source) => {
-  try {
-    new RegExp(source, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'a valid regular expression');
+const Clock = ClockSetting;
+const Regex = RegexSetting;
 
 /** Settings both rules read; each check file gives them (see kb/checks/KA-23471.json, KA-22897.json). */
 export const ScheduleSettingsSchema = z.strictObject({

@@ -35,6 +35,7 @@ import {
   zonesChanged,
   type WrittenStart,
 } from './scheduleFacts';
+import { questionTexts } from './ruleKit';
 
 const SimultaneousRunsSettingsSchema = ScheduleSettingsSchema.extend({
   /**
@@ -76,23 +77,15 @@ const QUESTIONS: readonly FactQuestion[] = [
   { id: 'restartTime', input: 'text', buttons: [{ key: 'restartTime.useDefault', value: { useDefault: true } }] },
 ];
 
-const QUESTION_TEXTS = (fact: string, vars: readonly string[] = []): Record<string, readonly string[]> => ({
-  [`${fact}.title`]: vars,
-  [`${fact}.body`]: vars,
-  [`${fact}.placeholder`]: [],
-  [`${fact}.retry`]: vars,
-  [`${fact}.help`]: [],
-});
-
 const TEXTS: Readonly<Record<string, readonly string[]>> = {
   offer: [],
-  ...QUESTION_TEXTS('schedules'),
+  ...questionTexts('schedules'),
   'schedules.onlyOne': [],
-  ...QUESTION_TEXTS('workflowNames', ['count']),
-  ...QUESTION_TEXTS('schedule', ['workflow']),
-  ...QUESTION_TEXTS('frequency', ['workflows']),
+  ...questionTexts('workflowNames', ['count']),
+  ...questionTexts('schedule', ['workflow']),
+  ...questionTexts('frequency', ['workflows']),
   'frequency.default': [],
-  ...QUESTION_TEXTS('restartTime', ['default']),
+  ...questionTexts('restartTime', ['default']),
   'restartTime.useDefault': ['default'],
   'noted.schedule': ['workflow', 'every', 'start'],
   'noted.every': ['workflow', 'every'],
