@@ -9,7 +9,7 @@
  * Pure: no I/O, no wording (the dialog owns the messages). Replaces verdict.ts once the
  * dialogs switch.
  */
-import { MINUTES_PER_DAY } from '../time/clock';
+import { MINUTES_PER_DAY, wrapMinuteOfDay } from '../time/clock';
 
 /**
  * The part of the guided-check data (kb/checks/KA-05406.json, GuidedCheckData in
@@ -373,9 +373,7 @@ function wholeMinutes(value: number): number {
   return Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
 }
 
-function wrap(minutes: number): number {
-  return ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-}
+const wrap = wrapMinuteOfDay;
 
 function distinct(values: readonly number[]): number[] {
   return values.filter((value, index) => values.indexOf(value) === index);

@@ -17,7 +17,7 @@
  * within the day (the Scheduler's "several times a day", periodic); `start` is its first run
  * of the day, so for an hourly workflow it is its minute of the hour. Pure: no I/O, no wording.
  */
-import { MINUTES_PER_DAY } from '../time/clock';
+import { MINUTES_PER_DAY, wrapMinuteOfDay } from '../time/clock';
 import type { MinuteWindow } from './judgeCase';
 
 export type { MinuteWindow } from './judgeCase';
@@ -237,6 +237,4 @@ function whole(value: number): number {
   return Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
 }
 
-function wrap(minutes: number): number {
-  return ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-}
+const wrap = wrapMinuteOfDay;

@@ -13,7 +13,8 @@ const MAX_DETECTED_LENGTH = 4000;
 const SPANISH_PUNCTUATION = /[¿¡]/;
 const SPANISH_LETTERS = /[ñáéíóú]/;
 const SPANISH_MARK_WEIGHT = 2;
-const WORD = /[\p{L}]{2,}/gu;
+/** A word of two letters or more. */
+export const WORD = /[\p{L}]{2,}/gu;
 // Frequent function words; enough to settle what the statistical detector leaves as a tie.
 const HINTS: Record<Language, ReadonlySet<string>> = {
   en: new Set([
@@ -81,7 +82,7 @@ export function languageFromLocale(locale: string | undefined, fallback: Languag
 }
 
 // A pasted journal or log line starts with its timestamp; its words are the product's, not the user's.
-const LOG_LINE = /^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}:\d{2})\b.*$/gm;
+export const LOG_LINE = /^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}:\d{2})\b.*$/gm;
 
 export function detectLanguage(text: string, fallback: Language): Language {
   const bounded = text.slice(0, MAX_DETECTED_LENGTH);

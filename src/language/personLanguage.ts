@@ -1,5 +1,5 @@
 import type { Language } from '../kb/types';
-import { clearLanguage, detectLanguage, languageFromLocale } from './detect';
+import { clearLanguage, detectLanguage, languageFromLocale, LOG_LINE, WORD } from './detect';
 
 /**
  * The language of the person, not of what they pasted. Operators paste English errors and logs
@@ -21,13 +21,10 @@ export interface PersonLanguageContext {
   fallback: Language;
 }
 
-// A journal or log line: it starts with a timestamp.
-const LOG_LINE = /^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}:\d{2})\b.*$/gm;
 // Quoted text of two words or more: a quoted message, not the person's sentence.
 const QUOTED = /(['"`“”‘’«])[^'"`“”‘’«»\n]*\s[^'"`“”‘’«»\n]*(['"`“”‘’»])/g;
 // Names of the product and its parts: mcSynch_mcExec1, xtk:session, nms:delivery, PGS-220000.
 const PRODUCT_NAMES = /\b[\p{L}\d]+_[\p{L}\d_]+\b|\b[a-z]{2,4}\s*:\s*[a-z]\w*\b|\b[A-Z]{2,4}-\d{3,}\b/gu;
-const WORD = /\p{L}{2,}/gu;
 // A conversation under way changes language on this many of the person's own words or more
 // ("dale, a las 18:04 hs" is too little to leave Spanish; "ok the restart is at 6" is enough).
 const MIN_WORDS_TO_SWITCH = 4;

@@ -42,6 +42,11 @@ export function formatClock(t: ClockTime): string {
   return `${pad2(hourOf(t))}:${pad2(minuteOf(t))}`;
 }
 
+/** "06:05" for a minute of the day, any whole number of minutes wrapped round the clock. */
+export function formatMinuteOfDay(minutes: number): string {
+  return formatClock({ minuteOfDay: wrapMinuteOfDay(Math.floor(minutes)) });
+}
+
 /** "06:00:41" when the seconds are known, else the same as formatClock. */
 export function formatClockWithSeconds(t: ClockTime): string {
   return t.second === undefined ? formatClock(t) : `${formatClock(t)}:${pad2(t.second)}`;
@@ -79,7 +84,8 @@ export function sameClockTime(a: ClockTime, b: ClockTime): boolean {
   return a.minuteOfDay === b.minuteOfDay && a.second === b.second;
 }
 
-function wrapMinuteOfDay(minutes: number): number {
+/** Any number of minutes as a minute of the day, 0..1439, round the clock. */
+export function wrapMinuteOfDay(minutes: number): number {
   return ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
 }
 

@@ -10,8 +10,8 @@ import { readFacts, type Reading } from '../../case/readFacts';
 import { emptyCase, type AnsweredQuestion, type Case, type Expecting } from '../../case/types';
 import { applyReading, toServerTime, type CaseChange, type ServerTimes } from '../../case/updateCase';
 import { isConcreteZone, isServerZone, sameZone, toZone, type ZoneRef } from '../../case/zones';
-import { formatClock } from '../../time/clock';
-import { judgeCase, type CaseJudgement } from '../judgeCase';
+import { formatClock, formatMinuteOfDay } from '../../time/clock';
+import { judgeCase, minutesAfter, type CaseJudgement } from '../judgeCase';
 import { ClockSetting, RegexSetting } from './ruleKit';
 import type { CheckRule, ReadContext, RuleReading, RuleStep, RuleVerdict, TextRef, VerdictBlock } from '../rule';
 
@@ -349,7 +349,7 @@ function verdictOf(
 
   const consoleZone = consoleZoneToShow(state.case, zone);
   const firstStart = judgement.schedule[0]?.startMinuteOfDay;
-  const minutes = firstStart === undefined ? 0 : minutesFrom(judgement.restart, firstStart);
+  const minutes = firstStart === undefined ? 0 : minutesAfter(judgement.restart, firstStart);
   const alternative = judgement.alternatives[0];
   const rows = judgement.schedule.map((row, i): TextRef => {
     const start = clock(row.startMinuteOfDay);
@@ -566,13 +566,7 @@ function minuteOfHHMM(text: string): number {
   return hours * 60 + minutes;
 }
 
-function clock(minuteOfDay: number): string {
-  return formatClock({ minuteOfDay: ((minuteOfDay % 1440) + 1440) % 1440 });
-}
-
-function minutesFrom(from: number, to: number): number {
-  return (((to - from) % 1440) + 1440) % 1440;
-}
+const clock = formatMinuteOfDay;
 
 function distinct(values: string[]): string[] {
   return values.filter((value, i) => values.indexOf(value) === i);

@@ -12,6 +12,7 @@ import type { Case, TimeFact } from '../../case/types';
 import { applyReading, toServerTime, type CaseChange } from '../../case/updateCase';
 import { isServerZone, type ZoneRef } from '../../case/zones';
 import type { LogPatterns } from '../../time/logLines';
+import { formatMinuteOfDay } from '../../time/clock';
 import type { ReadContext, TextRef } from '../rule';
 import { ClockSetting, RegexSetting } from './ruleKit';
 import { firstRunOfDay, restartWindow, type MinuteWindow } from '../schedulePlan';
@@ -55,10 +56,7 @@ function minuteOf(clock: string): number {
 }
 
 /** "06:05". */
-export function clock(minute: number): string {
-  const m = ((Math.floor(minute) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
+export const clock = formatMinuteOfDay;
 
 /** "2 min", "15 min", "60 min", "2 h", "24 h": the same in English and Spanish ("every 60 min", "cada 60 min"). */
 export function every(periodMinutes: number): string {
