@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance } from 'botbuilder-dialogs';
 import type { Language } from '../src/kb/types';
@@ -45,7 +45,8 @@ const TURN_FACTS = Symbol('campaign-kb-bot.turnFacts');
 export function turnFacts(context: TurnContext): TurnFacts {
   let facts = context.turnState.get<TurnFacts | undefined>(TURN_FACTS);
   if (!facts) {
-    facts = { turnId: randomBytes(4).toString('hex') };
+    // randomUUID draws from a pooled buffer: a fraction of randomBytes' cost, on every turn.
+    facts = { turnId: randomUUID().slice(0, 8) };
     context.turnState.set(TURN_FACTS, facts);
   }
   return facts;

@@ -186,12 +186,24 @@ function splitTail(text: string, patterns: LogPatterns): { logText: string; afte
   return { logText: text.slice(0, cut), after: text.slice(cut + 1) };
 }
 
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+
+/** The pattern, matching anywhere, every match, ignoring case (built once per pattern). */
+function globalPattern(pattern: RegExp): RegExp {
+  let global = globalPatterns.get(pattern);
+  if (!global) {
+    const flags = new Set(pattern.flags.replace('y', ''));
+    flags.add('g');
+    flags.add('i');
+    global = new RegExp(pattern.source, [...flags].join(''));
+    globalPatterns.set(pattern, global);
+  }
+  return global;
+}
+
 function workflowNames(text: string, patterns: LogPatterns): string[] {
-  const flags = new Set(patterns.workflowName.flags.replace('y', ''));
-  flags.add('g');
-  flags.add('i');
   const names: string[] = [];
-  for (const match of text.matchAll(new RegExp(patterns.workflowName.source, [...flags].join('')))) {
+  for (const match of text.matchAll(globalPattern(patterns.workflowName))) {
     if (match[0] && !names.some((seen) => seen.toLowerCase() === match[0].toLowerCase())) names.push(match[0]);
   }
   return names;
@@ -240,6 +252,7 @@ function readClauses(prose: string, context: ReadContext, correction: boolean, r
   const source = context.input === 'card' ? 'card' : 'typed';
   const expectingRole = roleOfQuestion(context.expecting);
   const fallbackRole = correction ? (roleOfQuestion(context.lastAnswered) ?? expectingRole) : expectingRole;
+  const workflowPattern = globalPattern(context.patterns.workflowName);
 
   splitAll(tidy(prose), SENTENCE_END).forEach((sentence, sentenceIndex) => {
     let inherited: Role | undefined;
@@ -266,6 +279,8 @@ function readClauses(prose: string, context: ReadContext, correction: boolean, r
       const date = dateIn(folded, context.language);
       let timeText = date ? blank(text, date.start, date.end) : text;
       for (const noise of [VAGUE_NOISE, FREQUENCY, USE_DEFAULT_ALL]) timeText = blankAll(timeText, noise, folded);
+      // A workflow's name is no time ("mcSynch_mcExec1"), and its digits would send the clause to the slow readers.
+      if (workflows.length > 0) timeText = blankAll(timeText, workflowPattern);
       timeText = timeText.replace(VAGUE_BEFORE_NUMBER, context.language === 'es' ? 'a las ' : 'at ');
       // "the default one": a lone number word beside "default" is no time.
       const timeFolded = fold(timeText);

@@ -134,7 +134,11 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; re
   if (!text.trim()) return { ok: false, reason: 'empty body' };
   if (nestingExceeds(text, MAX_JSON_DEPTH)) return { ok: false, reason: `JSON nested deeper than ${MAX_JSON_DEPTH}` };
   try {
-    return { ok: true, value: JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value)) };
+    // A reviver makes JSON.parse several times slower: it runs only for a body that could hold the
+    // key, spelt out or with escapes ("\u005f_proto__").
+    const value: unknown =
+      text.includes('__proto__') || text.includes('\\u') ? JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value)) : JSON.parse(text);
+    return { ok: true, value };
   } catch {
     return { ok: false, reason: 'malformed JSON' };
   }

@@ -44,6 +44,8 @@ export class TurnLogMiddleware implements Middleware {
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    // At warn and above there is no line to write: no reply counting, no hashing.
+    if (!this.logger.isLevelEnabled('info')) return next();
     const started = performance.now();
     const facts = turnFacts(context);
     let replies = 0;

@@ -46,7 +46,9 @@ export function consistentTurns(bot: TurnRunner, options: ConsistentTurnOptions)
 async function runConsistentTurn(bot: TurnRunner, context: TurnContext, options: ConsistentTurnOptions): Promise<TurnOutcome> {
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const { turnId } = turnFacts(context);
-  const log = (options.logger ?? fallbackLogger()).child({ turnId });
+  // Built only for a turn that has something to log (a pino child is not free, and most turns log nothing).
+  let child: Logger | undefined;
+  const log = (): Logger => (child ??= (options.logger ?? fallbackLogger()).child({ turnId }));
   const outbox = new Outbox(context);
   // What the adapter and middleware put in the turn state; a rerun starts from it again, so
   // that BotState (which caches the state it read there) reads the state afresh.
@@ -73,7 +75,7 @@ async function runConsistentTurn(bot: TurnRunner, context: TurnContext, options:
     if ((conflict || outage) && scope.saved.length > 0) {
       // Part of the turn was saved (the conversation, say) and its replies describe that:
       // deliver them. The part not saved is logged; running the turn again would repeat it.
-      log.error(
+      log().error(
         { saved: scope.saved.map(stateKind), failed: conflict ? stateKind(conflict.key) : undefined, err: { type: (conflict ?? outage)!.name, message: outage?.message } },
         'state partly saved: the rest of the turn was not',
       );
@@ -85,11 +87,11 @@ async function runConsistentTurn(bot: TurnRunner, context: TurnContext, options:
 
     if (conflict) {
       if (attempt < maxAttempts) {
-        log.info({ state: stateKind(conflict.key), attempt }, 'state conflict: another turn saved first, running this turn again');
+        log().info({ state: stateKind(conflict.key), attempt }, 'state conflict: another turn saved first, running this turn again');
         restoreTurnState(context, initialTurnState);
         continue;
       }
-      log.warn({ state: stateKind(conflict.key), attempts: attempt }, 'state conflict: the user was asked to send the message again');
+      log().warn({ state: stateKind(conflict.key), attempts: attempt }, 'state conflict: the user was asked to send the message again');
       outbox.passThrough();
       await context.sendActivity(catalog(await conversationLanguage(context, options)).repeatPlease);
       return {};
@@ -97,7 +99,7 @@ async function runConsistentTurn(bot: TurnRunner, context: TurnContext, options:
 
     outbox.passThrough();
     if (outage) {
-      log.warn({ err: { type: outage.name, message: outage.message } }, 'state storage unavailable: the user was asked to try again');
+      log().warn({ err: { type: outage.name, message: outage.message } }, 'state storage unavailable: the user was asked to try again');
       if (context.activity.type === 'message') await context.sendActivity(catalog(messageLanguage(context.activity, options.defaultLanguage)).storageUnavailable);
       return { storageUnavailable: true };
     }
@@ -139,12 +141,15 @@ class Outbox {
   }
 }
 
-function runEffects(effects: Array<() => void>, log: Logger): void {
+function runEffects(effects: Array<() => void>, log: () => Logger): void {
   for (const effect of effects) {
     try {
       effect();
     } catch (error) {
-      log.error({ err: { type: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : String(error) } }, 'after-save effect failed');
+      log().error(
+        { err: { type: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : String(error) } },
+        'after-save effect failed',
+      );
     }
   }
 }

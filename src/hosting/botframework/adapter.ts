@@ -1,12 +1,6 @@
-import {
-  type BotAdapter,
-  CallerIdConstants,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type ConversationState,
-  type TurnContext,
-} from 'botbuilder';
+import { type BotAdapter, CallerIdConstants, type ConfigurationBotFrameworkAuthenticationOptions, type ConversationState, type TurnContext } from 'botbuilder';
 import { AuthenticatingAdapter } from './authenticatingAdapter';
+import { ReusingAuthentication } from './reusingAuthentication';
 import { errorFields, fallbackLogger, silentLogger, type Logger } from '../../observability/logger';
 import { turnFacts } from '../../../dialogs/turnNotes';
 import { TurnLogMiddleware } from '../../observability/turnLog';
@@ -39,7 +33,7 @@ export interface AdapterOptions {
  */
 export function createAdapter(config: AdapterSettings, options: AdapterOptions = {}): AuthenticatingAdapter {
   const app = config.microsoftApp;
-  const authentication = new ConfigurationBotFrameworkAuthentication({
+  const authentication = new ReusingAuthentication({
     MicrosoftAppId: app.id,
     MicrosoftAppPassword: app.password,
     MicrosoftAppType: app.type,
