@@ -9,6 +9,7 @@ const INTEGRATION = [
   'test/app/*.test.ts', // config: a bot process on a taken port; readiness: a bot process loading the corpus
   'test/cli/{azurite,bench,chat,kbCheck,search}.test.ts', // the command-line tools as processes
   'test/hardening/*.test.ts', // the HTTP service on loopback, a bot process, a key server
+  'test/hosting/*.test.ts', // the HTTP service and fake channels on loopback
   'test/http/*.test.ts',
   'test/property/http.property.test.ts',
   'test/state/{concurrency,failover,outage,shutdown,storage}.test.ts', // Azurite and bot processes
