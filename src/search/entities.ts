@@ -23,6 +23,7 @@ interface Named {
 // A workflow of another kind ("our import workflow") is another workflow's problem.
 const MISSING_FACTOR: Record<Named['kind'], number> = { code: 0.55, service: 0.7, method: 0.7, identifier: 0.8, context: 0.8, workflow: 0.7, product: 0.7 };
 const MIN_FACTOR = 0.3;
+const MAX_FOUND_FORMS = 100;
 
 const CODE = /\b([a-z]{2,5})-(\d{3,6})\b|\b(sql\d{4,5}[a-z]?)\b/gi;
 const SERVICE = /\b(xtk|nms|nl|ncm|crm|nms)\s*:\s*([a-z][a-z0-9]+)\b/gi;
@@ -109,6 +110,8 @@ export function namedThings(question: string): Named[] {
 interface ArticleText {
   text: string;
   words: ReadonlySet<string>;
+  /** Forms looked for before, and whether the article has them: a search asks for the same few often. */
+  found: Map<string, boolean>;
 }
 
 /**
@@ -122,8 +125,14 @@ export function missingNamedFactor(named: readonly Named[], article: ArticleText
 }
 
 function hasForm(article: ArticleText, form: string): boolean {
-  if (form.endsWith('*')) return article.text.includes(` ${form.slice(0, -1)}`);
-  return form.includes(' ') ? article.text.includes(` ${form} `) : article.words.has(form);
+  if (!form.includes(' ') && !form.endsWith('*')) return article.words.has(form);
+  let found = article.found.get(form);
+  if (found === undefined) {
+    found = form.endsWith('*') ? article.text.includes(` ${form.slice(0, -1)}`) : article.text.includes(` ${form} `);
+    if (article.found.size >= MAX_FOUND_FORMS) article.found.clear();
+    article.found.set(form, found);
+  }
+  return found;
 }
 
 /** Each article number's folded words, both languages, made when first needed and kept. */
@@ -135,7 +144,7 @@ export class ArticleWords {
     if (found === undefined) {
       const parts = versions.filter((article): article is Article => !!article).flatMap((article) => [article.title, article.keywords.join(' , '), article.body]);
       const folded = words(foldText(parts.join('\n')));
-      found = { text: ` ${folded.join(' ')} `, words: new Set(folded) };
+      found = { text: ` ${folded.join(' ')} `, words: new Set(folded), found: new Map() };
       this.cache.set(number, found);
     }
     return found;

@@ -38,7 +38,7 @@ const ARTICLES_PER_LINE = 100;
 const TERMS_PER_LINE = 200;
 /** The KbIndex fields this module knows how to save and restore; the rest are rebuilt from files by the constructor. */
 const SAVED_FIELDS = ['miniSearch', 'documentFrequency', 'articles', 'corrector', 'documentCount', 'ordinal', 'commonTerms'];
-const FROM_CONSTRUCTOR = ['prior', 'articleWords', 'lexicon'];
+const FROM_CONSTRUCTOR = ['prior', 'articleWords', 'lexicon', 'wordGroups', 'scorer'];
 
 /** KbIndex's private state, as this module reads and restores it. */
 interface IndexState {

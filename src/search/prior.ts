@@ -24,21 +24,20 @@ interface PriorFile {
 }
 
 export class SearchPrior {
-  private readonly bytes: number;
   // Reused for every call: a search runs this for each of its best ten hits.
-  private readonly any: Uint8Array;
-  private readonly all: Uint8Array;
+  private readonly any: Uint32Array;
+  private readonly all: Uint32Array;
 
   private constructor(
     /** Documents (articles in one language) of the corpus the prior was made from. */
     readonly documents: number,
     private readonly df: ReadonlyMap<string, number>,
-    private readonly presence: ReadonlyMap<string, Uint8Array>,
+    /** Which articles hold each term, one bit per article, 32 to a word. */
+    private readonly presence: ReadonlyMap<string, Uint32Array>,
     articles: number,
   ) {
-    this.bytes = Math.ceil(articles / 8);
-    this.any = new Uint8Array(this.bytes);
-    this.all = new Uint8Array(this.bytes);
+    this.any = new Uint32Array(wordsFor(articles));
+    this.all = new Uint32Array(wordsFor(articles));
   }
 
   static fromFile(file: string = PRIOR_FILE): SearchPrior {
@@ -49,14 +48,13 @@ export class SearchPrior {
       // No prior: words weigh by the loaded knowledge base alone, as they did before it existed.
       return SearchPrior.empty();
     }
-    const bytes = Math.ceil(data.articles / 8);
-    const presence = new Map<string, Uint8Array>();
+    const presence = new Map<string, Uint32Array>();
     for (const [term, gaps] of Object.entries(data.postings)) {
-      const bits = new Uint8Array(bytes);
+      const bits = new Uint32Array(wordsFor(data.articles));
       let ordinal = 0;
       for (const gap of gaps.split('.')) {
         ordinal += parseInt(gap, 36);
-        bits[ordinal >> 3]! |= 1 << (ordinal & 7);
+        bits[ordinal >> 5]! |= 1 << (ordinal & 31);
       }
       presence.set(term, bits);
     }
@@ -78,14 +76,23 @@ export class SearchPrior {
    * undefined without a prior.
    */
   articlesMatchingAll(groups: ReadonlyArray<readonly string[]>): number | undefined {
+    return this.countMatchingAll(groups.map((terms) => terms.map((term) => this.presenceOf(term))));
+  }
+
+  /** Which of the corpus's articles hold the term, for countMatchingAll; undefined for a term it does not know. */
+  presenceOf(term: string): Uint32Array | undefined {
+    return this.presence.get(term);
+  }
+
+  /** articlesMatchingAll with each group's terms as their presenceOf (a search looks them up once for its best ten hits). */
+  countMatchingAll(groups: ReadonlyArray<ReadonlyArray<Uint32Array | undefined>>): number | undefined {
     if (this.documents === 0 || groups.length === 0) return undefined;
     const { any, all } = this;
-    all.fill(255);
+    all.fill(0xffffffff);
     for (const terms of groups) {
       any.fill(0);
       let known = false;
-      for (const term of terms) {
-        const bits = this.presence.get(term);
+      for (const bits of terms) {
         if (!bits) continue;
         known = true;
         for (let i = 0; i < any.length; i++) any[i]! |= bits[i]!;
@@ -94,13 +101,17 @@ export class SearchPrior {
       for (let i = 0; i < all.length; i++) all[i]! &= any[i]!;
     }
     let count = 0;
-    for (const byte of all) count += POPCOUNT[byte]!;
+    for (const word of all) count += popcount(word);
     return count;
   }
 }
 
-const POPCOUNT = Uint8Array.from({ length: 256 }, (_, byte) => {
-  let bits = 0;
-  for (let b = byte; b; b >>= 1) bits += b & 1;
-  return bits;
-});
+function wordsFor(articles: number): number {
+  return Math.ceil(articles / 32);
+}
+
+function popcount(word: number): number {
+  let bits = word - ((word >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}

@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { runAtOnce, runInSlices } from '../kb/slices';
 import type { Article, Language } from '../kb/types';
 import { detectLanguage } from '../language/detect';
@@ -7,8 +7,9 @@ import { ambiguityFactor } from './confidence';
 import { ArticleWords, missingNamedFactor, namedThings } from './entities';
 import { Lexicon } from './lexicon';
 import { SearchPrior } from './prior';
+import { bestBy, has, TermScorer, type Matches } from './scoring';
 import { SpellingCorrector } from './spelling';
-import { indexTerms, queryTermGroups, STOP_WORDS, termsOf, type TermGroup } from './terms';
+import { indexTerms, queryWordsToSearch, STOP_WORDS, termGroup, termsOf, type TermGroup } from './terms';
 
 /**
  * The knowledge base's search: a BM25 inverted index (MiniSearch) over pre-processed terms of
@@ -70,8 +71,6 @@ const MAX_COVERAGE_LIFT = 1.25;
 // and is ranked exactly; past that, queries stop returning every article for "error".
 const COMMON_SHARE = 0.2;
 const COMMON_MIN_DOCUMENTS = 1000;
-// Where a common term was found is not recorded; it counts as found in a short field.
-const COMMON_TERM_FIELDS = ['summary'];
 const MIN_IDF_DOCUMENTS = 500;
 // Past two rare words' worth of matches, each further one adds this much confidence.
 const EVIDENCE_FLOOR = 2;
@@ -84,6 +83,8 @@ const MAX_RELATED = 4;
 const RELATED_MAX_SHARE = 0.1;
 // Past this many words, a question's words that match get no related words (same figures, fewer postings).
 const OWN_WORDS_ENOUGH = 12;
+// Question words whose groups are kept; past this many, they are made again as asked for.
+const MAX_KEPT_WORDS = 50_000;
 const ARTICLE_NUMBER = /\bka[\s-]?(\d{5,})\b/i;
 
 interface IndexedDoc {
@@ -121,6 +122,10 @@ export class KbIndex {
   private readonly prior = SearchPrior.fromFile();
   private readonly articleWords = new ArticleWords();
   private readonly lexicon = Lexicon.fromFiles();
+  /** Question words' groups (see queryGroups), as made for earlier questions. */
+  private readonly wordGroups = new Map<string, QueryGroup>();
+  /** The postings and buffers of the BM25 sums, made at the first search (scoring.ts). */
+  private scorer: TermScorer | undefined = undefined;
 
   private constructor() {
     this.miniSearch = new MiniSearch<IndexedDoc>({
@@ -214,36 +219,69 @@ export class KbIndex {
     const named = this.byArticleNumber(question, language);
     if (named) return [{ ...named, rank: Number.MAX_VALUE }];
 
-    const groups = this.queryGroups(queryTermGroups(question));
-    const termWeight = new Map<string, number>();
-    for (const group of groups) for (const { term, weight } of group.terms) termWeight.set(term, Math.max(weight, termWeight.get(term) ?? 0));
-    if (termWeight.size === 0) return [];
+    const groups = this.queryGroups(queryWordsToSearch(question));
+    // The question's distinct terms, each at its strongest weight, and each group's terms by their position there.
+    const terms: string[] = [];
+    const weights: number[] = [];
+    const position = new Map<string, number>();
+    const groupTerms = groups.map((group) =>
+      group.terms.map(({ term, weight }) => {
+        let t = position.get(term);
+        if (t === undefined) {
+          position.set(term, (t = terms.length));
+          terms.push(term);
+          weights.push(weight);
+        } else weights[t] = Math.max(weights[t]!, weight);
+        return t;
+      }),
+    );
+    if (terms.length === 0) return [];
 
     // Common terms barely change the ranking but would make every article a result: they are
     // left out of the query and counted from their presence bitsets instead.
-    const rare = [...termWeight.keys()].filter((term) => !this.commonTerms.has(term));
-    const results = this.miniSearch.search(
-      { combineWith: 'OR', queries: rare.length ? rare : [...termWeight.keys()] },
-      { boost: FIELD_BOOST, boostTerm: (term) => termWeight.get(term) ?? 1 },
+    const queried: number[] = [];
+    const common: number[] = [];
+    terms.forEach((term, t) => (this.commonTerms.has(term) ? common : queried).push(t));
+    if (queried.length === 0) queried.push(...common.splice(0));
+    const scorer = this.termScorer();
+    const matches = scorer.match(
+      queried.map((t) => terms[t]!),
+      queried.map((t) => weights[t]!),
     );
+    const candidates = this.byArticle(scorer, matches, common, terms);
     const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
-    const candidates = this.byArticle(results, rare.length ? [...termWeight.keys()].filter((term) => this.commonTerms.has(term)) : []);
-    const ranked: Ranked[] = [];
-    for (const [number, candidate] of candidates) {
-      const matchedWeight = coverage(groups, candidate.match);
+    const scores = new Float64Array(candidates.count);
+    const ranks = new Float64Array(candidates.count);
+    for (let c = 0; c < candidates.count; c++) {
+      const matchedWeight = coverage(groups, groupTerms, candidates, c);
       const score = confidence(matchedWeight / totalWeight, matchedWeight / this.idf(0));
+      scores[c] = score;
       // BM25 orders articles; coverage lifts the ones that answer more of the question.
-      const rank = candidate.score * (MAX_COVERAGE_LIFT - 1 + score * score);
-      const article = this.get(number, language)!;
-      ranked.push({ number, language: article.language, title: article.title, score, article, rank, bm25: candidate.score, match: candidate.match });
+      ranks[c] = candidates.bm25[c]! * (MAX_COVERAGE_LIFT - 1 + score * score);
     }
-    const top = ranked.sort((a, b) => b.rank - a.rank).slice(0, MAX_RANKED);
+    const order = bestBy(
+      Array.from({ length: candidates.count }, (_, c) => c),
+      ranks,
+      MAX_RANKED,
+    );
+    const top: Ranked[] = order.map((c) => {
+      const number = candidates.numbers[c]!;
+      const article = this.get(number, language)!;
+      return { number, language: article.language, title: article.title, score: scores[c]!, article, rank: ranks[c]!, bm25: candidates.bm25[c]!, candidate: c };
+    });
     // What the best few matched, weighed against what a typical knowledge base holds, and the
     // codes, services and names the question gives that they do not have.
     const namedInQuestion = namedThings(question);
+    const inPrior = terms.map((term) => this.prior.presenceOf(term));
     for (const hit of top) {
-      const matched = groups.map((group) => group.terms.map(({ term }) => term).filter((term) => hit.match?.[term])).filter((terms) => terms.length > 0);
-      hit.ambiguity = this.prior.articlesMatchingAll(matched);
+      const at = hit.candidate! * candidates.width;
+      // Each question word the hit matched, by the terms it matched it with.
+      const matched: Array<Array<Uint32Array | undefined>> = [];
+      for (const positions of groupTerms) {
+        const found = positions.filter((t) => has(candidates.any, at, t)).map((t) => inPrior[t]);
+        if (found.length) matched.push(found);
+      }
+      hit.ambiguity = this.prior.countMatchingAll(matched);
       hit.score *= ambiguityFactor(hit.ambiguity);
       if (namedInQuestion.length)
         hit.score *= missingNamedFactor(
@@ -256,36 +294,78 @@ export class KbIndex {
   }
 
   /**
-   * Results per article number, both languages together: a question mixing Spanish and the
-   * English error text matches the article across its two versions.
+   * The matched documents per article number, both languages together: a question mixing
+   * Spanish and the English error text matches the article across its two versions. Each gets
+   * its best version's score and the terms either version holds, and where.
    */
-  private byArticle(results: SearchResult[], commonTerms: string[]): Map<string, { score: number; match: SearchResult['match'] }> {
-    const byNumber = new Map<string, { score: number; match: SearchResult['match'] }>();
+  private byArticle(scorer: TermScorer, matches: Matches, common: readonly number[], terms: readonly string[]): Candidates {
+    const { docs, count, score, width, slot } = matches;
+    const numbers: string[] = [];
+    const bm25: number[] = [];
+    const byNumber = new Map<string, number>();
+    const commonBits = common.map((t) => this.commonTerms.get(terms[t]!)!);
+    const commonIdf = common.map((t) => this.idf(this.documentFrequency.get(terms[t]!)!));
+    let any = new Uint32Array(0);
+    let short = any;
+    const add = (doc: number): void => {
+      const number = scorer.numbers[doc]!;
+      let total = score[doc]!;
+      const from = slot[doc]! * width;
+      let c = byNumber.get(number);
+      if (c === undefined) {
+        byNumber.set(number, (c = numbers.length));
+        numbers.push(number);
+        bm25.push(-Infinity);
+      }
+      const to = c * width;
+      for (let w = 0; w < width; w++) {
+        any[to + w]! |= matches.any[from + w]!;
+        short[to + w]! |= matches.short[from + w]!;
+      }
+      // A common term's part of the BM25 score, roughly: its idf, once. Where it was found is
+      // not recorded; it counts as found in a short field.
+      for (let i = 0; i < common.length; i++) {
+        if (!hasTerm(commonBits[i]!, doc)) continue;
+        const t = common[i]!;
+        any[to + (t >> 5)]! |= 1 << (t & 31);
+        short[to + (t >> 5)]! |= 1 << (t & 31);
+        total += commonIdf[i]!;
+      }
+      bm25[c] = Math.max(bm25[c]!, total);
+    };
     // Coverage moves a rank by at most MAX_COVERAGE_LIFT / (MAX_COVERAGE_LIFT - 1) = 5x, so
-    // results scoring below a fifth of the best can never come first or close to it.
-    const floor = (((results[0]?.score ?? 0) * (MAX_COVERAGE_LIFT - 1)) / MAX_COVERAGE_LIFT) * CLOSE_RATIO;
-    for (const result of results) {
-      if (result.score < floor && byNumber.size >= MAX_RANKED) break;
-      const number = this.articles.get(result.id as string)?.number;
-      if (!number) continue;
-      const match = { ...result.match };
-      const ordinal = this.ordinal.get(result.id as string)!;
-      // A common term's part of the BM25 score, roughly: its idf, once.
-      let score = result.score;
-      for (const term of commonTerms) {
-        if (!hasTerm(this.commonTerms.get(term)!, ordinal)) continue;
-        match[term] = COMMON_TERM_FIELDS;
-        score += this.idf(this.documentFrequency.get(term)!);
+    // results scoring below a fifth of the best can never come first or close to it: of those,
+    // only the best, enough to make MAX_RANKED articles.
+    let best = 0;
+    for (let i = 0; i < count; i++) best = Math.max(best, score[docs[i]!]!);
+    const floor = ((best * (MAX_COVERAGE_LIFT - 1)) / MAX_COVERAGE_LIFT) * CLOSE_RATIO;
+    const above: number[] = [];
+    const below: number[] = [];
+    for (let i = 0; i < count; i++) (score[docs[i]!]! < floor ? below : above).push(docs[i]!);
+    // At most one article per document added: those above the floor, then up to MAX_RANKED.
+    any = new Uint32Array((above.length + MAX_RANKED) * width);
+    short = new Uint32Array(any.length);
+    for (const doc of above) add(doc);
+    const addBest = (ordered: readonly number[]): void => {
+      for (const doc of ordered) {
+        if (numbers.length >= MAX_RANKED) return;
+        add(doc);
       }
-      const entry = byNumber.get(number);
-      if (!entry) {
-        byNumber.set(number, { score, match });
-        continue;
-      }
-      entry.score = Math.max(entry.score, score);
-      for (const [term, fields] of Object.entries(match)) entry.match[term] = [...(entry.match[term] ?? []), ...fields];
+    };
+    // Two documents (languages) per article: twice MAX_RANKED of them nearly always make MAX_RANKED articles.
+    if (numbers.length < MAX_RANKED) addBest(bestBy(below, score, 2 * MAX_RANKED));
+    if (numbers.length < MAX_RANKED) addBest(below.sort((a, b) => score[b]! - score[a]!));
+    return { count: numbers.length, numbers, bm25, width, any, short };
+  }
+
+  /** The BM25 sums' postings and buffers, made at the first search: the index is complete by then, built or read from the cache. */
+  private termScorer(): TermScorer {
+    if (!this.scorer) {
+      const numbers: string[] = [];
+      for (const [id, ordinal] of this.ordinal) numbers[ordinal] = this.articles.get(id)!.number;
+      this.scorer = new TermScorer(this.miniSearch, this.ordinal, numbers, FIELD_BOOST, 'body');
     }
-    return byNumber;
+    return this.scorer;
   }
 
   /** "KA-05406" typed on its own is a request for that article. */
@@ -297,32 +377,44 @@ export class KbIndex {
   }
 
   /** Each question word's index terms (its stems, else its spelling corrections) and weight. */
-  private queryGroups(groups: TermGroup[]): QueryGroup[] {
+  private queryGroups(words: readonly string[]): QueryGroup[] {
     // A long message (a pasted log) has words enough: related words of words it has would only cost.
-    const ownOnly = groups.length > OWN_WORDS_ENOUGH;
-    return groups
-      .map(({ word, forms }) => {
-        let terms: WeightedTerm[] = forms.filter((form) => this.documentFrequency.has(form)).map((term) => ({ term, weight: 1 }));
-        // Its synonyms and translations (src/search/lexicon.ts), for articles that word it otherwise.
-        const related = this.lexicon.expand(forms).filter(({ term }) => this.isRelatedTerm(term) && !terms.some((direct) => direct.term === term));
-        // A word the KB has needs only its closest few; each one more is another term to look up.
-        related.splice(terms.length ? (ownOnly ? 0 : MAX_RELATED_WITH_OWN) : MAX_RELATED);
-        if (terms.length === 0 && related.length === 0) {
-          terms = this.corrector.suggest(word).flatMap(({ word: known, similarity }) =>
-            indexTerms(known, 'en')
-              .concat(indexTerms(known, 'es'))
-              .filter((term) => this.documentFrequency.has(term))
-              .map((term) => ({ term, weight: similarity * CORRECTION_FACTOR })),
-          );
-        }
-        // A word the knowledge base has never seen weighs as the prior has it, else like the
-        // rarest word: it is probably what the question is about. Numbers in pasted logs are ids, not topics.
-        const weighed = (terms.length ? terms : related).map(({ term }) => term);
-        const known = forms.filter((form) => this.prior.share(form) > 0);
-        const weight = weighed.length === 0 && /\d/.test(word) ? 0 : Math.max(...(weighed.length ? weighed : known.length ? known : forms).map((term) => this.termIdf(term)));
-        return { terms: [...terms, ...related], weight, forms };
-      })
-      .filter((group) => group.weight > 0);
+    const ownOnly = words.length > OWN_WORDS_ENOUGH;
+    const groups: QueryGroup[] = [];
+    for (const word of words) {
+      // A word's group depends on the index alone: made once, kept for the next questions that have the word.
+      const key = ownOnly ? `+${word}` : word;
+      let group = this.wordGroups.get(key);
+      if (group === undefined) {
+        group = this.queryGroup(termGroup(word), ownOnly);
+        if (this.wordGroups.size >= MAX_KEPT_WORDS) this.wordGroups.clear();
+        this.wordGroups.set(key, group);
+      }
+      if (group.weight > 0) groups.push(group);
+    }
+    return groups;
+  }
+
+  private queryGroup({ word, forms }: TermGroup, ownOnly: boolean): QueryGroup {
+    let terms: WeightedTerm[] = forms.filter((form) => this.documentFrequency.has(form)).map((term) => ({ term, weight: 1 }));
+    // Its synonyms and translations (src/search/lexicon.ts), for articles that word it otherwise.
+    const related = this.lexicon.expand(forms).filter(({ term }) => this.isRelatedTerm(term) && !terms.some((direct) => direct.term === term));
+    // A word the KB has needs only its closest few; each one more is another term to look up.
+    related.splice(terms.length ? (ownOnly ? 0 : MAX_RELATED_WITH_OWN) : MAX_RELATED);
+    if (terms.length === 0 && related.length === 0) {
+      terms = this.corrector.suggest(word).flatMap(({ word: known, similarity }) =>
+        indexTerms(known, 'en')
+          .concat(indexTerms(known, 'es'))
+          .filter((term) => this.documentFrequency.has(term))
+          .map((term) => ({ term, weight: similarity * CORRECTION_FACTOR })),
+      );
+    }
+    // A word the knowledge base has never seen weighs as the prior has it, else like the
+    // rarest word: it is probably what the question is about. Numbers in pasted logs are ids, not topics.
+    const weighed = (terms.length ? terms : related).map(({ term }) => term);
+    const known = forms.filter((form) => this.prior.share(form) > 0);
+    const weight = weighed.length === 0 && /\d/.test(word) ? 0 : Math.max(...(weighed.length ? weighed : known.length ? known : forms).map((term) => this.termIdf(term)));
+    return { terms: [...terms, ...related], weight, forms };
   }
 
   private idf(documentFrequency: number, priorShare = 0): number {
@@ -382,18 +474,21 @@ function confidence(share: number, evidence: number): number {
   return Math.min(1, share + EVIDENCE_BONUS * Math.max(0, evidence - EVIDENCE_FLOOR)) * specificity;
 }
 
-/** The weight of the question's words that the result matched, each at its strongest field. */
-function coverage(groups: QueryGroup[], match: SearchResult['match']): number {
+/** The weight of the question's words that the candidate matched, each at its strongest field. */
+function coverage(groups: readonly QueryGroup[], groupTerms: ReadonlyArray<readonly number[]>, candidates: Candidates, c: number): number {
+  const at = c * candidates.width;
   let covered = 0;
-  for (const group of groups) {
+  for (let g = 0; g < groups.length; g++) {
+    const { terms, weight } = groups[g]!;
+    const positions = groupTerms[g]!;
     let best = 0;
-    for (const { term, weight } of group.terms) {
-      const fields = match[term];
-      if (!fields) continue;
-      const factor = fields.some((field) => field !== 'body') ? 1 : BODY_ONLY_FACTOR;
-      best = Math.max(best, weight * factor);
+    for (let i = 0; i < positions.length; i++) {
+      const t = positions[i]!;
+      if (!has(candidates.any, at, t)) continue;
+      const factor = has(candidates.short, at, t) ? 1 : BODY_ONLY_FACTOR;
+      best = Math.max(best, terms[i]!.weight * factor);
     }
-    covered += group.weight * best;
+    covered += weight * best;
   }
   return covered;
 }
@@ -411,9 +506,19 @@ function docId(number: string, language: Language): string {
   return `${number}:${language}`;
 }
 
-/** A hit while it is ranked: its rank, BM25 score, matched terms, and how many of the prior's articles match as well. */
-type Ranked = SearchHit & { rank: number; bm25?: number; match?: SearchResult['match']; ambiguity?: number };
+/** A hit while it is ranked: its rank, BM25 score, candidate (see Candidates), and how many of the prior's articles match as well. */
+type Ranked = SearchHit & { rank: number; bm25?: number; candidate?: number; ambiguity?: number };
 
-function withoutRank({ rank: _rank, bm25: _bm25, match: _match, ambiguity: _ambiguity, ...hit }: Ranked): SearchHit {
+/** Articles a question matched, by position: number, best BM25 score of its versions, and the query terms either version holds (see Matches). */
+interface Candidates {
+  count: number;
+  numbers: string[];
+  bm25: number[];
+  width: number;
+  any: Uint32Array;
+  short: Uint32Array;
+}
+
+function withoutRank({ rank: _rank, bm25: _bm25, candidate: _candidate, ambiguity: _ambiguity, ...hit }: Ranked): SearchHit {
   return hit;
 }

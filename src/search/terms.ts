@@ -125,12 +125,14 @@ export interface TermGroup {
   forms: string[];
 }
 
-export function queryTermGroups(text: string): TermGroup[] {
-  const groups = new Map<string, TermGroup>();
-  for (const word of queryWords(text)) {
-    if (isStopWord(word) || groups.has(word)) continue;
-    const forms = new Set([stem(word, 'en'), stem(word, 'es'), word]);
-    groups.set(word, { word, forms: [...forms] });
-  }
-  return [...groups.values()];
+/** The distinct words of a question that may be its topic (stop words left out), in order. */
+export function queryWordsToSearch(text: string): string[] {
+  const found = new Set<string>();
+  for (const word of queryWords(text)) if (!isStopWord(word)) found.add(word);
+  return [...found];
+}
+
+/** A question word and the forms under which an article may hold it (see TermGroup). */
+export function termGroup(word: string): TermGroup {
+  return { word, forms: [...new Set([stem(word, 'en'), stem(word, 'es'), word])] };
 }
