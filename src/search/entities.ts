@@ -51,7 +51,8 @@ const PRODUCTS: ReadonlyArray<{ pattern: RegExp; forms: string[] }> = [
   ['db2', 'db2'],
   ['hadoop|hive', 'hadoop', 'hive'],
   ['vertica', 'vertica'],
-  ['adobe\\s+target', 'target'],
+  // "target" alone is Campaign's own word (target mapping, targeting workflows): Adobe Target is named in full.
+  ['adobe\\s+target', 'adobe target'],
   ['adobe\\s+analytics', 'analytics'],
   ['aem|adobe\\s+experience\\s+manager', 'aem', 'experience manager'],
   ['audience\\s+manager', 'audience manager'],
@@ -114,14 +115,31 @@ interface ArticleText {
   found: Map<string, boolean>;
 }
 
-/**
- * The factor, at most 1, by which an article's confidence is lowered for the question's named
- * things it does not have.
- */
-export function missingNamedFactor(named: readonly Named[], article: ArticleText): number {
+/** The question's named things that the article does not name. */
+export function missingNamed(named: readonly Named[], article: ArticleText): Named[] {
+  return named.filter((thing) => !thing.forms.some((form) => hasForm(article, form)));
+}
+
+/** The factor, at most 1, by which an article's confidence is lowered for the named things it does not have (see missingNamed). */
+export function missingNamedFactor(missing: readonly Named[]): number {
   let factor = 1;
-  for (const thing of named) if (!thing.forms.some((form) => hasForm(article, form))) factor *= MISSING_FACTOR[thing.kind];
+  for (const thing of missing) factor *= MISSING_FACTOR[thing.kind];
   return Math.max(MIN_FACTOR, factor);
+}
+
+/**
+ * The words of the named things that the article has each of, but not together: it has "adobe"
+ * and "target" and not "Adobe Target", so its "target" (of a target mapping) is not the question's.
+ * A named thing the article lacks a word of (a typo, another code) leaves its words alone.
+ */
+export function namedWordsElsewhere(missing: readonly Named[], article: ArticleText): Set<string> {
+  const found = new Set<string>();
+  for (const thing of missing)
+    for (const form of thing.forms) {
+      const words = form.replace(/\*$/, '').split(' ');
+      if (words.length > 1 && words.every((word) => article.words.has(word))) for (const word of words) found.add(word);
+    }
+  return found;
 }
 
 function hasForm(article: ArticleText, form: string): boolean {

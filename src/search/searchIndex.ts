@@ -4,7 +4,7 @@ import type { Article, Language } from '../kb/types';
 import { detectLanguage } from '../language/detect';
 import { words } from './normalize';
 import { ambiguityFactor } from './confidence';
-import { ArticleWords, missingNamedFactor, namedThings } from './entities';
+import { ArticleWords, missingNamed, missingNamedFactor, namedThings, namedWordsElsewhere } from './entities';
 import { Lexicon } from './lexicon';
 import { SearchPrior } from './prior';
 import { bestBy, has, TermScorer, type Matches } from './scoring';
@@ -283,11 +283,18 @@ export class KbIndex {
       }
       hit.ambiguity = this.prior.countMatchingAll(matched);
       hit.score *= ambiguityFactor(hit.ambiguity);
-      if (namedInQuestion.length)
-        hit.score *= missingNamedFactor(
-          namedInQuestion,
-          this.articleWords.of(hit.number, [this.articles.get(docId(hit.number, 'en')), this.articles.get(docId(hit.number, 'es'))]),
-        );
+      const text = namedInQuestion.length ? this.articleWords.of(hit.number, [this.articles.get(docId(hit.number, 'en')), this.articles.get(docId(hit.number, 'es'))]) : undefined;
+      const missing = text ? missingNamed(namedInQuestion, text) : [];
+      if (missing.length) {
+        // The words of what it does not name count as not matched: "target" in "target mapping" is not Adobe Target.
+        const words = namedWordsElsewhere(missing, text!);
+        const unnamed = groups.map((group) => group.forms.some((form) => words.has(form)));
+        if (unnamed.some(Boolean)) {
+          const matchedWeight = coverage(groups, groupTerms, candidates, hit.candidate!, unnamed);
+          hit.score = confidence(matchedWeight / totalWeight, matchedWeight / this.idf(0)) * ambiguityFactor(hit.ambiguity);
+        }
+        hit.score *= missingNamedFactor(missing);
+      }
       hit.rank = hit.bm25! * (MAX_COVERAGE_LIFT - 1 + hit.score * hit.score);
     }
     return top.sort((a, b) => b.rank - a.rank);
@@ -475,10 +482,11 @@ function confidence(share: number, evidence: number): number {
 }
 
 /** The weight of the question's words that the candidate matched, each at its strongest field. */
-function coverage(groups: readonly QueryGroup[], groupTerms: ReadonlyArray<readonly number[]>, candidates: Candidates, c: number): number {
+function coverage(groups: readonly QueryGroup[], groupTerms: ReadonlyArray<readonly number[]>, candidates: Candidates, c: number, skip?: readonly boolean[]): number {
   const at = c * candidates.width;
   let covered = 0;
   for (let g = 0; g < groups.length; g++) {
+    if (skip?.[g]) continue;
     const { terms, weight } = groups[g]!;
     const positions = groupTerms[g]!;
     let best = 0;

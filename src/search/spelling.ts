@@ -18,6 +18,9 @@ const MAX_SUGGESTIONS = 3;
 const MAX_FUSE_SCORE = 0.3;
 const LONG_WORD = 9;
 const SWAP_SIMILARITY = 0.85;
+// Shorter words than this are corrected by one letter for another only between vowels (see isSlip).
+const MIN_SUBSTITUTION_LENGTH = 7;
+const VOWELS = 'aeiou';
 
 export class SpellingCorrector {
   // One small fuse.js collection per word length: a typo changes the length by one or two at most.
@@ -69,7 +72,7 @@ export class SpellingCorrector {
       for (const result of this.byLength.get(length)?.search(word, { limit: MAX_SUGGESTIONS }) ?? []) {
         // Fuse's score lets "navidad" be "entidad" and "cena" be "hace": a typo is one slip of
         // the fingers (two in a long word), counted as edits, a swap of neighbours being one.
-        if (editDistance(word, result.item) > (word.length >= LONG_WORD ? 2 : 1)) continue;
+        if (editDistance(word, result.item) > (word.length >= LONG_WORD ? 2 : 1) || !isSlip(word, result.item)) continue;
         found.push({ word: result.item, similarity: 1 - (result.score ?? 1) });
       }
     }
@@ -79,6 +82,25 @@ export class SpellingCorrector {
     this.cache.set(word, suggestions);
     return suggestions;
   }
+}
+
+/**
+ * Whether a known word close to a typed one is what the typist meant rather than another word
+ * they typed on purpose: a word's first letter is rarely mistyped ("alta" is not "falta", "gone"
+ * is not "none"), and one letter for another in a short word is more often another word ("carta"
+ * and "carga", "chat" and "char") than a slip, unless both are vowels ("operater").
+ */
+function isSlip(typed: string, known: string): boolean {
+  if (typed[0] !== known[0]) return false;
+  if (typed.length !== known.length || typed.length >= MIN_SUBSTITUTION_LENGTH) return true;
+  let differences = 0;
+  let at = 0;
+  for (let i = 0; i < typed.length; i++) {
+    if (typed[i] === known[i]) continue;
+    differences++;
+    at = i;
+  }
+  return differences !== 1 || (VOWELS.includes(typed[at]!) && VOWELS.includes(known[at]!));
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, each 1. */

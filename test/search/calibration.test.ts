@@ -75,6 +75,18 @@ describeWithCorpus('confidence and precision over the shared corpus', (corpus) =
     expect(index.search('how to configure an FDA external account for Teradata').hits).toEqual([]);
   });
 
+  it.each([
+    // "target" (of a target mapping) is in articles; Adobe Target is in none.
+    '¿Campaign Classic se integra con Adobe Target?',
+    'can we connect Campaign Classic to Adobe Target to personalise the offers',
+    // "chat" is no typo of "char".
+    'how can operators chat with recipients in real time from campaign',
+    'cómo envío mensajes por Telegram desde campaign',
+    'how do I import contacts from LinkedIn into campaign',
+  ])('gives no article for %j: a Campaign feature or product that no article covers', (question) => {
+    expect(index.search(question).hits).toEqual([]);
+  });
+
   it('finds an article worded otherwise through the vocabulary', () => {
     expect(index.search('transactional emails arrive without any pictures').hits[0]?.number).toBe('KA-15140');
   });
@@ -114,6 +126,7 @@ describe('search data and its pieces', () => {
     expect(kinds('ORA-00904 in the cleanup workflow, SQL0911N too')).toEqual(['code:ora 00904', 'code:sql0911n', 'workflow:cleanup']);
     expect(kinds('no puedo entrar en la consola cliente')).toEqual(['context:console']);
     expect(kinds('how do I restart the server')).toEqual([]);
+    expect(kinds('¿Campaign Classic se integra con Adobe Target?')).toEqual(['product:adobe target']);
   });
 
   it('corrects swapped letters and leaves words that are not typos alone', () => {
@@ -123,5 +136,15 @@ describe('search data and its pieces', () => {
     expect(corrector.suggest('servce')[0]?.word).toBe('service');
     expect(corrector.suggest('navidad')).toEqual([]);
     expect(corrector.suggest('cena')).toEqual([]);
+  });
+
+  it('takes a word for a slip of the fingers only with its first letter right, and in a short word, no other consonant', () => {
+    const corrector = new SpellingCorrector(['carga', 'falta', 'none', 'char', 'operator', 'email', 'workflow', 'deliverability']);
+    expect(corrector.suggest('emial')[0]?.word).toBe('email');
+    expect(corrector.suggest('worklfow')[0]?.word).toBe('workflow');
+    expect(corrector.suggest('operater')[0]?.word).toBe('operator');
+    expect(corrector.suggest('deliverabilty')[0]?.word).toBe('deliverability');
+    // Words of their own, not typos: "carta" (letter), "alta" (sign-up), "gone", "chat".
+    for (const word of ['carta', 'alta', 'gone', 'chat']) expect(corrector.suggest(word)).toEqual([]);
   });
 });
