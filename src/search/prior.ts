@@ -84,6 +84,38 @@ export class SearchPrior {
     return this.presence.get(term);
   }
 
+  /**
+   * countMatchingAll over the groups (a question's words, as positions of its terms) of which a
+   * hit holds a term, with only the terms it holds: `presence` is presenceOf by position.
+   */
+  countMatchingHeld(groups: ReadonlyArray<readonly number[]>, presence: ReadonlyArray<Uint32Array | undefined>, holds: (t: number) => boolean): number | undefined {
+    if (this.documents === 0) return undefined;
+    const { any, all } = this;
+    all.fill(0xffffffff);
+    let held = 0;
+    for (const positions of groups) {
+      let holdsAny = false;
+      let known = false;
+      for (const t of positions) {
+        if (!holds(t)) continue;
+        const bits = presence[t];
+        if (!holdsAny) any.fill(0);
+        holdsAny = true;
+        if (!bits) continue;
+        known = true;
+        for (let i = 0; i < any.length; i++) any[i]! |= bits[i]!;
+      }
+      if (!holdsAny) continue;
+      held++;
+      if (!known) return 0;
+      for (let i = 0; i < all.length; i++) all[i]! &= any[i]!;
+    }
+    if (held === 0) return undefined;
+    let count = 0;
+    for (const word of all) count += popcount(word);
+    return count;
+  }
+
   /** articlesMatchingAll with each group's terms as their presenceOf (a search looks them up once for its best ten hits). */
   countMatchingAll(groups: ReadonlyArray<ReadonlyArray<Uint32Array | undefined>>): number | undefined {
     if (this.documents === 0 || groups.length === 0) return undefined;

@@ -48,6 +48,8 @@ export class TermScorer {
   private docs: Int32Array;
   private any = new Uint32Array(0);
   private short = new Uint32Array(0);
+  private candidateAny = new Uint32Array(0);
+  private candidateShort = new Uint32Array(0);
 
   constructor(
     private readonly miniSearch: MiniSearch,
@@ -109,6 +111,20 @@ export class TermScorer {
     return { docs, count, score, width, any, short, slot };
   }
 
+  /**
+   * Zeroed words for the articles a question's matches make (searchIndex.ts's Candidates): which
+   * query terms each holds, and which in a field other than the body. Reused by the next question.
+   */
+  candidateBits(length: number): Uint32Array {
+    if (this.candidateAny.length < length) this.candidateAny = new Uint32Array(length * 2);
+    return this.candidateAny.fill(0, 0, length);
+  }
+
+  candidateShortBits(length: number): Uint32Array {
+    if (this.candidateShort.length < length) this.candidateShort = new Uint32Array(length * 2);
+    return this.candidateShort.fill(0, 0, length);
+  }
+
   private postings(term: string): Postings {
     let found = this.kept.get(term);
     if (found) return found;
@@ -141,14 +157,15 @@ export function has(bits: Uint32Array, at: number, t: number): boolean {
 }
 
 /**
- * The `k` items of highest key, best first, ties in the items' order: what sorting them all
+ * The `k` items of highest key (of those whose key is under `below`), best first, ties in the items' order: what sorting them all
  * and keeping the first `k` gives, without sorting the many that do not count.
  */
-export function bestBy(items: ArrayLike<number>, keys: ArrayLike<number>, k: number): number[] {
+export function bestBy(items: ArrayLike<number>, keys: ArrayLike<number>, k: number, below = Infinity): number[] {
   const best: number[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const key = keys[item]!;
+    if (key >= below) continue;
     let at = best.length;
     if (at === k) {
       if (key <= keys[best[k - 1]!]!) continue;

@@ -273,22 +273,19 @@ export class KbIndex {
     // codes, services and names the question gives that they do not have.
     const namedInQuestion = namedThings(question);
     const inPrior = terms.map((term) => this.prior.presenceOf(term));
+    let at = 0;
+    const holds = (t: number): boolean => has(candidates.any, at, t);
     for (const hit of top) {
-      const at = hit.candidate! * candidates.width;
+      at = hit.candidate! * candidates.width;
       // Each question word the hit matched, by the terms it matched it with.
-      const matched: Array<Array<Uint32Array | undefined>> = [];
-      for (const positions of groupTerms) {
-        const found = positions.filter((t) => has(candidates.any, at, t)).map((t) => inPrior[t]);
-        if (found.length) matched.push(found);
-      }
-      hit.ambiguity = this.prior.countMatchingAll(matched);
+      hit.ambiguity = this.prior.countMatchingHeld(groupTerms, inPrior, holds);
       hit.score *= ambiguityFactor(hit.ambiguity);
       const text = namedInQuestion.length ? this.articleWords.of(hit.number, [this.articles.get(docId(hit.number, 'en')), this.articles.get(docId(hit.number, 'es'))]) : undefined;
       const missing = text ? missingNamed(namedInQuestion, text) : [];
       if (missing.length) {
         // The words of what it does not name count as not matched: "target" in "target mapping" is not Adobe Target.
         const words = namedWordsElsewhere(missing, text!);
-        const unnamed = groups.map((group) => group.forms.some((form) => words.has(form)));
+        const unnamed = words.size ? groups.map((group) => group.forms.some((form) => words.has(form))) : [];
         if (unnamed.some(Boolean)) {
           const matchedWeight = coverage(groups, groupTerms, candidates, hit.candidate!, unnamed);
           hit.score = confidence(matchedWeight / totalWeight, matchedWeight / this.idf(0)) * ambiguityFactor(hit.ambiguity);
@@ -312,8 +309,8 @@ export class KbIndex {
     const byNumber = new Map<string, number>();
     const commonBits = common.map((t) => this.commonTerms.get(terms[t]!)!);
     const commonIdf = common.map((t) => this.idf(this.documentFrequency.get(terms[t]!)!));
-    let any = new Uint32Array(0);
-    let short = any;
+    let any = scorer.candidateBits(0);
+    let short = scorer.candidateShortBits(0);
     const add = (doc: number): void => {
       const number = scorer.numbers[doc]!;
       let total = score[doc]!;
@@ -346,13 +343,12 @@ export class KbIndex {
     let best = 0;
     for (let i = 0; i < count; i++) best = Math.max(best, score[docs[i]!]!);
     const floor = ((best * (MAX_COVERAGE_LIFT - 1)) / MAX_COVERAGE_LIFT) * CLOSE_RATIO;
-    const above: number[] = [];
-    const below: number[] = [];
-    for (let i = 0; i < count; i++) (score[docs[i]!]! < floor ? below : above).push(docs[i]!);
+    let above = 0;
+    for (let i = 0; i < count; i++) if (score[docs[i]!]! >= floor) above++;
     // At most one article per document added: those above the floor, then up to MAX_RANKED.
-    any = new Uint32Array((above.length + MAX_RANKED) * width);
-    short = new Uint32Array(any.length);
-    for (const doc of above) add(doc);
+    any = scorer.candidateBits((above + MAX_RANKED) * width);
+    short = scorer.candidateShortBits((above + MAX_RANKED) * width);
+    for (let i = 0; i < count; i++) if (score[docs[i]!]! >= floor) add(docs[i]!);
     const addBest = (ordered: readonly number[]): void => {
       for (const doc of ordered) {
         if (numbers.length >= MAX_RANKED) return;
@@ -360,8 +356,13 @@ export class KbIndex {
       }
     };
     // Two documents (languages) per article: twice MAX_RANKED of them nearly always make MAX_RANKED articles.
-    if (numbers.length < MAX_RANKED) addBest(bestBy(below, score, 2 * MAX_RANKED));
-    if (numbers.length < MAX_RANKED) addBest(below.sort((a, b) => score[b]! - score[a]!));
+    if (numbers.length < MAX_RANKED) addBest(bestBy(docs.subarray(0, count), score, 2 * MAX_RANKED, floor));
+    if (numbers.length < MAX_RANKED)
+      addBest(
+        Array.from(docs.subarray(0, count))
+          .filter((doc) => score[doc]! < floor)
+          .sort((a, b) => score[b]! - score[a]!),
+      );
     return { count: numbers.length, numbers, bm25, width, any, short };
   }
 
