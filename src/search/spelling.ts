@@ -1,9 +1,10 @@
 import Fuse from 'fuse.js';
 
 /**
- * Typo tolerance: fuse.js over the knowledge base's own words, not over article text.
- * Matching a mistyped word against a few thousand short strings of similar length costs a
- * fraction of a millisecond, where fuzzy-matching whole articles costs a hundred.
+ * Typo tolerance: the knowledge base's own words, not article text. A typo keeps the word's first
+ * letter and changes its length by one at most (see isSlip), so the words a mistyped one may stand
+ * for are those of its first letter and length, or one more or less: a few hundred at most, tested
+ * for one slip of the fingers (two in a long word); fuse.js then scores the few that pass.
  */
 
 export interface Correction {
@@ -16,15 +17,17 @@ const MIN_WORD_LENGTH = 4;
 const MAX_SUGGESTIONS = 3;
 // Fuse's score is 0 for a perfect match, 1 for none; past this it is another word, not a typo.
 const MAX_FUSE_SCORE = 0.3;
+const FUSE_OPTIONS = { includeScore: true, threshold: MAX_FUSE_SCORE, ignoreLocation: true, isCaseSensitive: true };
 const LONG_WORD = 9;
 const SWAP_SIMILARITY = 0.85;
 // Shorter words than this are corrected by one letter for another only between vowels (see isSlip).
 const MIN_SUBSTITUTION_LENGTH = 7;
 const VOWELS = 'aeiou';
+const WORDS_PER_SLICE = 5000;
 
 export class SpellingCorrector {
-  // One small fuse.js collection per word length: a typo changes the length by one or two at most.
-  private readonly byLength = new Map<number, Fuse<string>>();
+  /** Known words by length and first letter ("7w": workflow's neighbours). */
+  private readonly byLengthAndFirst = new Map<string, string[]>();
   private readonly cache = new Map<string, Correction[]>();
   private readonly known = new Set<string>();
 
@@ -40,19 +43,15 @@ export class SpellingCorrector {
   }
 
   private *indexWords(words: Iterable<string>): Generator<void, void> {
-    const buckets = new Map<number, string[]>();
+    let count = 0;
     for (const word of words) {
       if (word.length < MIN_WORD_LENGTH || /\d/.test(word)) continue;
       this.known.add(word);
-      const bucket = buckets.get(word.length) ?? [];
-      bucket.push(word);
-      buckets.set(word.length, bucket);
-    }
-    yield;
-    // Fuse indexes a list in one go; a bucket of one word length is a few milliseconds of it.
-    for (const [length, bucket] of buckets) {
-      this.byLength.set(length, new Fuse(bucket, { includeScore: true, threshold: MAX_FUSE_SCORE, ignoreLocation: true, isCaseSensitive: true }));
-      yield;
+      const key = `${word.length}${word[0]!}`;
+      const bucket = this.byLengthAndFirst.get(key);
+      if (bucket) bucket.push(word);
+      else this.byLengthAndFirst.set(key, [word]);
+      if (++count % WORDS_PER_SLICE === 0) yield;
     }
   }
 
@@ -68,13 +67,13 @@ export class SpellingCorrector {
       const swapped = word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2);
       if (swapped !== word && this.known.has(swapped)) found.push({ word: swapped, similarity: SWAP_SIMILARITY });
     }
+    // Fuse's score lets "navidad" be "entidad" and "cena" be "hace": a typo is one slip of the
+    // fingers (two in a long word), counted as edits, a swap of neighbours being one.
+    const maxEdits = word.length >= LONG_WORD ? 2 : 1;
     for (let length = word.length - 1; length <= word.length + 1; length++) {
-      for (const result of this.byLength.get(length)?.search(word, { limit: MAX_SUGGESTIONS }) ?? []) {
-        // Fuse's score lets "navidad" be "entidad" and "cena" be "hace": a typo is one slip of
-        // the fingers (two in a long word), counted as edits, a swap of neighbours being one.
-        if (editDistance(word, result.item) > (word.length >= LONG_WORD ? 2 : 1) || !isSlip(word, result.item)) continue;
-        found.push({ word: result.item, similarity: 1 - (result.score ?? 1) });
-      }
+      const close = (this.byLengthAndFirst.get(`${length}${word[0]!}`) ?? []).filter((known) => withinEdits(word, known, maxEdits) && isSlip(word, known));
+      if (close.length === 0) continue;
+      for (const result of new Fuse(close, FUSE_OPTIONS).search(word, { limit: MAX_SUGGESTIONS })) found.push({ word: result.item, similarity: 1 - (result.score ?? 1) });
     }
     found.sort((a, b) => b.similarity - a.similarity);
     const suggestions = found.filter((item, i) => found.findIndex((other) => other.word === item.word) === i).slice(0, MAX_SUGGESTIONS);
@@ -103,17 +102,33 @@ function isSlip(typed: string, known: string): boolean {
   return differences !== 1 || (VOWELS.includes(typed[at]!) && VOWELS.includes(known[at]!));
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, each 1. */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+// Rows of the edit distance table, reused: words are short.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
+/**
+ * Whether the optimal string alignment distance (insertions, deletions, substitutions and swaps
+ * of neighbours, each 1) between the two words is at most `max`, stopping once a row is past it.
+ */
+function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  if (rows[0]!.length <= b.length) rows = [0, 1, 2].map(() => new Int32Array(b.length * 2));
+  let [beforePrevious, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2]! + 1);
+      current[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin > max) return false;
+    const free = beforePrevious;
+    beforePrevious = previous;
+    previous = current;
+    current = free;
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]! <= max;
 }
