@@ -14,6 +14,9 @@ import type { OptimisticStorage } from './state/optimisticStorage';
 import { logCheckEvents } from './observability/turnLog';
 import { watchEventLoop } from './observability/eventLoop';
 import { ConfigError, loadConfig, type Config } from './app/config';
+import { tuneHeap } from './app/heap';
+
+tuneHeap();
 
 /** Structured log lines on stdout (see src/observability/logger.ts); LOG_LEVEL once the settings are read. */
 let logger: Logger = createLogger();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { EventLoopBlocks } from '../../observability/eventLoop';
 import type { LabelledQuestion } from '../evaluation';
-import { activity, fixed, percentile, printTable, startProcess, writeSyntheticCorpus, type BotProcess } from './support';
+import { activity, fixed, percentile, printTable, startBot, writeSyntheticCorpus, type BotProcess } from './support';
 import type { Scorecard } from './targets';
 
 /**
@@ -42,7 +42,7 @@ export async function benchGrowth(corpusPaths: string[], labelled: LabelledQuest
       try {
         // debug: the bot logs its longest event-loop block while loading (src/index.ts).
         const env = { KB_PATH: kbPath, LOG_LEVEL: 'debug', INDEX_CACHE_DIR: cacheDir };
-        const first = await startProcess('dist/src/index.js', env);
+        const first = await startBot(env);
         let cold: Start;
         try {
           cold = await startFigures(first);
@@ -50,7 +50,7 @@ export async function benchGrowth(corpusPaths: string[], labelled: LabelledQuest
         } finally {
           await first.stop();
         }
-        const bot = await startProcess('dist/src/index.js', env);
+        const bot = await startBot(env);
         try {
           const cached = await startFigures(bot);
           const latencies: number[] = [];

@@ -65,11 +65,23 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
+/** The Node options `npm start` gives the bot (e.g. the young generation's size), so that the bench measures the bot as it is run. */
+function startOptions(): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const options = /\bnode\s+((?:--\S+\s+)*)dist\/src\/index\.js/.exec(scripts.start ?? '')?.[1] ?? '';
+  return options.split(/\s+/).filter(Boolean);
+}
+
+/** Starts the bot (dist/src/index.js) as `npm start` does, without building it again. */
+export function startBot(env: Record<string, string> = {}): Promise<BotProcess> {
+  return startProcess('dist/src/index.js', env, startOptions());
+}
+
 /** Starts a compiled entry point (dist/...) as its own process and waits until /health answers. */
-export async function startProcess(entry: string, env: Record<string, string> = {}): Promise<BotProcess> {
+export async function startProcess(entry: string, env: Record<string, string> = {}, nodeOptions: string[] = []): Promise<BotProcess> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, entry)], {
+  const child = spawn(process.execPath, [...nodeOptions, path.join(REPOSITORY_ROOT, entry)], {
     cwd: REPOSITORY_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { activity, fixed, printTable, startProcess, type BotProcess } from './support';
+import { activity, fixed, printTable, startBot, startProcess, type BotProcess } from './support';
 import type { Scorecard } from './targets';
 
 /**
@@ -69,8 +69,8 @@ export async function benchTurns(corpusPaths: string[], scorecard: Scorecard): P
   );
   const kbPath = corpusPaths.join(':');
   const servers: Array<{ name: string; start: () => Promise<BotProcess> }> = [
-    { name: 'guided check', start: () => startProcess('dist/src/index.js', { KB_PATH: kbPath }) },
-    { name: 'guided check, turn log on (LOG_LEVEL=info)', start: () => startProcess('dist/src/index.js', { KB_PATH: kbPath, LOG_LEVEL: 'info' }) },
+    { name: 'guided check', start: () => startBot({ KB_PATH: kbPath }) },
+    { name: 'guided check, turn log on (LOG_LEVEL=info)', start: () => startBot({ KB_PATH: kbPath, LOG_LEVEL: 'info' }) },
     { name: 'echo bot (ceiling)', start: () => startProcess('dist/src/cli/echoBot.js') },
     { name: 'bare waterfall of prompts + state', start: () => startProcess('dist/src/cli/echoBot.js', { ECHO_MODE: 'dialog' }) },
     { name: 'peer sample shape (component, prompts, user + conversation state)', start: () => startProcess('dist/src/cli/echoBot.js', { ECHO_MODE: 'sample' }) },
