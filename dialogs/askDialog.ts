@@ -1,6 +1,6 @@
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from './dialogKit';
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder-core';
 import { catalog, type Catalog } from '../src/i18n/catalog';
 import type { Language } from '../src/kb/types';
 import type { ConversationLanguage } from './conversationLanguage';

@@ -1,4 +1,4 @@
-import { CardFactory, type Attachment } from 'botbuilder';
+import { CardFactory, type Attachment } from 'botbuilder-core';
 import type { Catalog } from '../src/i18n/catalog';
 import type { Article } from '../src/kb/types';
 

@@ -1,4 +1,4 @@
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder-core';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from './dialogKit';
 import { renderText, type CheckRegistry, type LoadedCheck } from '../src/check/registry';

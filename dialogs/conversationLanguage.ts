@@ -1,4 +1,4 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder-core';
 import { languageFromLocale } from '../src/language/detect';
 import type { Language } from '../src/kb/types';
 import { noteTurn } from './turnNotes';

@@ -1,4 +1,4 @@
-import { MessageFactory } from 'botbuilder';
+import { MessageFactory } from 'botbuilder-core';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from './dialogKit';
 import { articleCard } from './cards';

@@ -1,4 +1,4 @@
-import { MessageFactory } from 'botbuilder';
+import { MessageFactory } from 'botbuilder-core';
 import { articleCard, choiceCard, yesNoCard } from './cards';
 import { recognizeYesNo, startsWithYes } from '../src/language/intents';
 import type { Language } from '../src/kb/types';

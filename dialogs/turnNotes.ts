@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder-core';
 import type { DialogContext, DialogInstance } from 'botbuilder-dialogs';
 import type { Language } from '../src/kb/types';
 

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder-core';
 
 /**
  * What the user answered: typed text, or a card's Action.Submit (empty text, inputs and the

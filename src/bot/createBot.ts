@@ -1,4 +1,4 @@
-import { MemoryStorage, type ConversationState, type Storage } from 'botbuilder';
+import { MemoryStorage, type ConversationState, type Storage } from 'botbuilder-core';
 import { ConversationLanguage } from '../../dialogs/conversationLanguage';
 import type { CheckEvent } from '../../dialogs/turnNotes';
 import { MainDialog } from '../../dialogs/mainDialog';

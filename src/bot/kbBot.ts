@@ -1,4 +1,4 @@
-import { ActivityHandler, type AdaptiveCardInvokeResponse, type ConversationState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type ConversationState, type TurnContext } from 'botbuilder-core';
 import type { DialogContext, DialogStateManagerConfiguration, Dialog, DialogState } from 'botbuilder-dialogs';
 import { DialogSet, DialogTurnStatus } from '../../dialogs/dialogKit';
 import type { Language } from '../kb/types';

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder-core';
 
 /** How a turn ended, for the endpoint to answer the channel with. */
 export interface TurnOutcome {

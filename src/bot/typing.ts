@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder-core';
 
 /**
  * A typing indicator while a turn takes longer than a moment, as botbuilder's

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder-core';
 
 /**
  * What a user sends, made safe for the rest of the bot once, as the turn starts: the typed text

@@ -1,4 +1,4 @@
-import type { Activity, CardAction } from 'botbuilder';
+import type { Activity, CardAction } from 'botbuilder-core';
 
 /**
  * Bot replies as plain text for a terminal: the message text, Adaptive Cards and hero cards

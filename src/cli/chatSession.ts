@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity, ActivityTimestamps, ChannelAccount } from 'botbuilder';
+import type { Activity, ActivityTimestamps, ChannelAccount } from 'botbuilder-core';
 import { messageForAction, renderActivity, type BoldStyle, type RenderedAction } from './cardText';
 import type { TurnRunner } from '../bot/turnRunner';
 import { ConsoleAdapter } from './consoleAdapter';

@@ -1,4 +1,4 @@
-import { type Activity, BotAdapter, type ConversationReference, type ResourceResponse, TurnContext } from 'botbuilder';
+import { type Activity, BotAdapter, type ConversationReference, type ResourceResponse, TurnContext } from 'botbuilder-core';
 
 /**
  * A Bot Framework adapter for a terminal, like the Console adapter of the early Bot Framework

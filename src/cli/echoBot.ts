@@ -9,7 +9,7 @@
  *                              conversation and user state in memory, both saved every turn.
  * PORT as for the bot.
  */
-import { ActivityHandler, ConversationState, MemoryStorage, UserState } from 'botbuilder';
+import { ActivityHandler, ConversationState, MemoryStorage, UserState } from 'botbuilder-core';
 import { ComponentDialog, ConfirmPrompt, DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { createAdapter } from '../hosting/botframework/adapter';
 import { createServer } from '../http/server';

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TestAdapter, type Activity } from 'botbuilder';
+import { TestAdapter, type Activity } from 'botbuilder-core';
 import { createBot } from '../bot/createBot';
 import { REPOSITORY_ROOT } from '../kb/paths';
 import type { Language } from '../kb/types';

@@ -20,7 +20,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { TestAdapter, type Activity } from 'botbuilder';
+import { TestAdapter, type Activity } from 'botbuilder-core';
 import { findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { createBot } from '../bot/createBot';
 import { checkProblems, CheckRegistry, DEFAULT_CHECKS_DIR, type LoadedCheck } from '../check/registry';

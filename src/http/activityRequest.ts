@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder-core';
 import type { Request, Response, Next, RequestHandler, Server } from 'restify';
 import { z } from 'zod';
 import { UnauthorizedRequest, type AuthenticatingAdapter } from '../hosting/botframework/authenticatingAdapter';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from 'botbuilder-core';
 import { turnFacts, type CheckEvent, type TurnFacts } from '../../dialogs/turnNotes';
 import type { Logger } from './logger';
 

@@ -107,6 +107,22 @@ export function namedThings(question: string): Named[] {
   return named;
 }
 
+// A capitalised word inside a sentence: after a letter, digit or comma and a space.
+const INSIDE_CAPITALISED = /(?<=[\p{L}\p{N},)]\s+)\p{Lu}[\p{L}\p{N}]*/gu;
+// Chat mentions ("@KB Bot"): the name's second word is no name the question gives.
+const MENTION = /@[\p{L}\p{N}_.-]+\s+\p{Lu}[\p{L}\p{N}]*/gu;
+
+/**
+ * The question's words written with a capital inside a sentence ("WhatsApp", "Kafka", "AMP"):
+ * names of products, services or places, folded as `words` folds them.
+ */
+export function capitalisedWords(question: string): Set<string> {
+  const text = question.replace(MENTION, ' ');
+  const found = new Set<string>();
+  for (const match of text.matchAll(INSIDE_CAPITALISED)) for (const word of words(match[0])) found.add(word);
+  return found;
+}
+
 /** An article's words, both languages: as one string for phrases and prefixes, as a set for single words. */
 interface ArticleText {
   text: string;

@@ -4,7 +4,7 @@ import type { Article, Language } from '../kb/types';
 import { detectLanguage } from '../language/detect';
 import { words } from './normalize';
 import { ambiguityFactor } from './confidence';
-import { ArticleWords, missingNamed, missingNamedFactor, namedThings, namedWordsElsewhere } from './entities';
+import { ArticleWords, capitalisedWords, missingNamed, missingNamedFactor, namedThings, namedWordsElsewhere } from './entities';
 import { Lexicon } from './lexicon';
 import { SearchPrior } from './prior';
 import { bestBy, has, TermScorer, type Matches } from './scoring';
@@ -249,7 +249,16 @@ export class KbIndex {
       queried.map((t) => weights[t]!),
     );
     const candidates = this.byArticle(scorer, matches, common, terms);
-    const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
+    // Names the question gives that neither this knowledge base nor a typical one has ("Kafka",
+    // "AMP"): no article has them, and the question is about them more than about its other words.
+    const names = capitalisedWords(question);
+    const unknownWeight = names.size
+      ? groups.reduce(
+          (sum, group) => (group.terms.length === 0 && group.forms.some((form) => names.has(form)) && group.forms.every((form) => this.prior.share(form) === 0) ? sum + group.weight : sum),
+          0,
+        )
+      : 0;
+    const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0) + Number(process.env.UNKX ?? 1) * unknownWeight;
     const scores = new Float64Array(candidates.count);
     const ranks = new Float64Array(candidates.count);
     for (let c = 0; c < candidates.count; c++) {
@@ -290,8 +299,8 @@ export class KbIndex {
           const matchedWeight = coverage(groups, groupTerms, candidates, hit.candidate!, unnamed);
           hit.score = confidence(matchedWeight / totalWeight, matchedWeight / this.idf(0)) * ambiguityFactor(hit.ambiguity);
         }
-        hit.score *= missingNamedFactor(missing);
       }
+      if (missing.length) hit.score *= missingNamedFactor(missing);
       hit.rank = hit.bm25! * (MAX_COVERAGE_LIFT - 1 + hit.score * hit.score);
     }
     return top.sort((a, b) => b.rank - a.rank);

@@ -86,12 +86,13 @@ export class SpellingCorrector {
 /**
  * Whether a known word close to a typed one is what the typist meant rather than another word
  * they typed on purpose: a word's first letter is rarely mistyped ("alta" is not "falta", "gone"
- * is not "none"), and one letter for another in a short word is more often another word ("carta"
- * and "carga", "chat" and "char") than a slip, unless both are vowels ("operater").
+ * is not "none"), two letters for two others is another word ("fidelizacion", "finalizacion")
+ * unless they are neighbours swapped, and one letter for another in a short word is more often
+ * another word ("carta" and "carga", "chat" and "char") than a slip, unless both are vowels.
  */
 function isSlip(typed: string, known: string): boolean {
   if (typed[0] !== known[0]) return false;
-  if (typed.length !== known.length || typed.length >= MIN_SUBSTITUTION_LENGTH) return true;
+  if (typed.length !== known.length) return true;
   let differences = 0;
   let at = 0;
   for (let i = 0; i < typed.length; i++) {
@@ -99,7 +100,9 @@ function isSlip(typed: string, known: string): boolean {
     differences++;
     at = i;
   }
-  return differences !== 1 || (VOWELS.includes(typed[at]!) && VOWELS.includes(known[at]!));
+  // Two letters for two others ("fidelizacion", "finalizacion") is another word, unless they are neighbours swapped.
+  if (differences === 2) return typed[at] === known[at - 1] && typed[at - 1] === known[at];
+  return differences !== 1 || typed.length >= MIN_SUBSTITUTION_LENGTH || (VOWELS.includes(typed[at]!) && VOWELS.includes(known[at]!));
 }
 
 // Rows of the edit distance table, reused: words are short.

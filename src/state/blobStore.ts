@@ -1,5 +1,5 @@
 import { ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
-import type { StoreItems } from 'botbuilder';
+import type { StoreItems } from 'botbuilder-core';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 import { StateConflictError, StorageUnavailableError, type StoredItem, type VersionedStore, type WriteCondition } from './versionedStore';

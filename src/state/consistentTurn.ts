@@ -1,4 +1,4 @@
-import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import type { Activity, ResourceResponse, TurnContext } from 'botbuilder-core';
 import { catalog } from '../i18n/catalog';
 import type { Language } from '../kb/types';
 import { detectLanguage, languageFromLocale } from '../language/detect';

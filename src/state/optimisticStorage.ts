@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder-core';
 import type { VersionedStore, WriteCondition } from './versionedStore';
 
 /**

@@ -1,4 +1,4 @@
-import type { Activity, AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { Activity, AdaptiveCardInvokeResponse } from 'botbuilder-core';
 import { othersViewCard } from '../../dialogs/cards';
 import { catalog } from '../i18n/catalog';
 import { REFRESH_VERB, refreshOf, type RefreshData } from './presentation';

@@ -1,4 +1,4 @@
-import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder-core';
 import { turnFacts, type TurnFacts } from '../../dialogs/turnNotes';
 
 /**

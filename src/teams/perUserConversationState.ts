@@ -1,4 +1,4 @@
-import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, type Storage, type TurnContext } from 'botbuilder-core';
 import { isSharedConversation } from './teams';
 
 /**

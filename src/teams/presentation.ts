@@ -1,4 +1,4 @@
-import type { Activity, Attachment, CardAction, TurnContext } from 'botbuilder';
+import type { Activity, Attachment, CardAction, TurnContext } from 'botbuilder-core';
 import { cardInfo, othersViewCard, type CardInfo } from '../../dialogs/cards';
 import type { Catalog } from '../i18n/catalog';
 import { catalog } from '../i18n/catalog';

@@ -1,4 +1,4 @@
-import type { Activity, Mention, Storage, TurnContext } from 'botbuilder';
+import type { Activity, Mention, Storage, TurnContext } from 'botbuilder-core';
 import { catalog } from '../i18n/catalog';
 import { detectLanguage, languageFromLocale } from '../language/detect';
 import type { Language } from '../kb/types';

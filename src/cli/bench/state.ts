@@ -1,4 +1,4 @@
-import { MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder-core';
 import { createBot } from '../../bot/createBot';
 import { openKnowledgeBase } from '../../search/knowledgeBase';
 import { printTable } from './support';

@@ -1,4 +1,4 @@
-import { type BotAdapter, CallerIdConstants, type ConfigurationBotFrameworkAuthenticationOptions, type ConversationState, type TurnContext } from 'botbuilder';
+import { type BotAdapter, CallerIdConstants, type ConfigurationBotFrameworkAuthenticationOptions, type ConversationState, type TurnContext } from 'botbuilder-core';
 import { AuthenticatingAdapter } from './authenticatingAdapter';
 import { ReusingAuthentication } from './reusingAuthentication';
 import { errorFields, fallbackLogger, silentLogger, type Logger } from '../../observability/logger';

@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder-core';
 
 /**
  * The Bot Framework authentication of the configuration, keeping the clients it builds between
