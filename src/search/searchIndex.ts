@@ -83,6 +83,9 @@ const MAX_RELATED = 4;
 const RELATED_MAX_SHARE = 0.1;
 // Past this many words, a question's words that match get no related words (same figures, fewer postings).
 const OWN_WORDS_ENOUGH = 12;
+// A name no article has ("Kafka") weighs this much more in the question than its own weight:
+// the question is about it. Long messages with much evidence (a pasted log from "Madrid") keep their answer.
+const UNKNOWN_NAME_EXTRA = 1;
 // Question words whose groups are kept; past this many, they are made again as asked for.
 const MAX_KEPT_WORDS = 50_000;
 const ARTICLE_NUMBER = /\bka[\s-]?(\d{5,})\b/i;
@@ -254,11 +257,12 @@ export class KbIndex {
     const names = capitalisedWords(question);
     const unknownWeight = names.size
       ? groups.reduce(
-          (sum, group) => (group.terms.length === 0 && group.forms.some((form) => names.has(form)) && group.forms.every((form) => this.prior.share(form) === 0) ? sum + group.weight : sum),
+          (sum, group) =>
+            group.terms.length === 0 && group.forms.some((form) => names.has(form)) && group.forms.every((form) => this.prior.share(form) === 0) ? sum + group.weight : sum,
           0,
         )
       : 0;
-    const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0) + Number(process.env.UNKX ?? 1) * unknownWeight;
+    const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0) + UNKNOWN_NAME_EXTRA * unknownWeight;
     const scores = new Float64Array(candidates.count);
     const ranks = new Float64Array(candidates.count);
     for (let c = 0; c < candidates.count; c++) {

@@ -1,5 +1,5 @@
 import { DEFAULT_KB_DIR, loadKnowledgeBase } from '../../src/kb/loader';
-import { namedThings } from '../../src/search/entities';
+import { capitalisedWords, namedThings } from '../../src/search/entities';
 import { Lexicon } from '../../src/search/lexicon';
 import { SearchPrior } from '../../src/search/prior';
 import { KbIndex, MIN_CONFIDENCE, NEAR_CONFIDENCE } from '../../src/search/searchIndex';
@@ -83,6 +83,9 @@ describeWithCorpus('confidence and precision over the shared corpus', (corpus) =
     'how can operators chat with recipients in real time from campaign',
     'cómo envío mensajes por Telegram desde campaign',
     'how do I import contacts from LinkedIn into campaign',
+    // Names that no article (and no typical knowledge base) has.
+    'can campaign read data from a Kafka topic in real time',
+    'se pueden enviar emails en formato AMP desde campaign classic',
   ])('gives no article for %j: a Campaign feature or product that no article covers', (question) => {
     expect(index.search(question).hits).toEqual([]);
   });
@@ -127,6 +130,8 @@ describe('search data and its pieces', () => {
     expect(kinds('no puedo entrar en la consola cliente')).toEqual(['context:console']);
     expect(kinds('how do I restart the server')).toEqual([]);
     expect(kinds('¿Campaign Classic se integra con Adobe Target?')).toEqual(['product:adobe target']);
+    // Names written with a capital inside a sentence; not a sentence's first word, nor a mention's.
+    expect([...capitalisedWords('@KB Bot can Campaign read from Kafka? Yes, with AMP. Hola')]).toEqual(['campaign', 'kafka', 'amp']);
   });
 
   it('corrects swapped letters and leaves words that are not typos alone', () => {
@@ -146,5 +151,7 @@ describe('search data and its pieces', () => {
     expect(corrector.suggest('deliverabilty')[0]?.word).toBe('deliverability');
     // Words of their own, not typos: "carta" (letter), "alta" (sign-up), "gone", "chat".
     for (const word of ['carta', 'alta', 'gone', 'chat']) expect(corrector.suggest(word)).toEqual([]);
+    // Two letters for two others is another word too, in a long word as in a short one.
+    expect(new SpellingCorrector(['finalizacion']).suggest('fidelizacion')).toEqual([]);
   });
 });
