@@ -70,7 +70,7 @@ export class TermScorer {
    * The documents holding any of the terms (distinct), scored as MiniSearch scores the OR query
    * of them with these term boosts. The result's buffers are reused by the next call.
    */
-  match(terms: readonly string[], weights: readonly number[]): Matches {
+  match(terms: readonly string[], weights: Float64Array): Matches {
     const postings = terms.map((term) => this.postings(term));
     const width = Math.max(1, Math.ceil(terms.length / 32));
     let bound = 0;

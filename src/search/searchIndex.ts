@@ -105,7 +105,9 @@ interface WeightedTerm {
 
 /** A question word with the index terms that may stand for it and how much it matters. */
 interface QueryGroup {
-  terms: WeightedTerm[];
+  terms: string[];
+  /** Each term's share of the word, 1 for the word's own forms (a typed array: always doubles, so one shape for the optimiser). */
+  termWeights: Float64Array;
   weight: number;
   /** The word's own forms (stems in both languages), for the prior. */
   forms: string[];
@@ -126,7 +128,7 @@ export class KbIndex {
   private readonly articleWords = new ArticleWords();
   private readonly lexicon = Lexicon.fromFiles();
   /** Question words' groups (see queryGroups), as made for earlier questions. */
-  private readonly wordGroups = new Map<string, QueryGroup>();
+  private readonly wordGroups = new Map<string, QueryGroup | null>();
   /** The postings and buffers of the BM25 sums, made at the first search (scoring.ts). */
   private scorer: TermScorer | undefined = undefined;
 
@@ -228,7 +230,8 @@ export class KbIndex {
     const weights: number[] = [];
     const position = new Map<string, number>();
     const groupTerms = groups.map((group) =>
-      group.terms.map(({ term, weight }) => {
+      group.terms.map((term, i) => {
+        const weight = group.termWeights[i]!;
         let t = position.get(term);
         if (t === undefined) {
           position.set(term, (t = terms.length));
@@ -249,7 +252,7 @@ export class KbIndex {
     const scorer = this.termScorer();
     const matches = scorer.match(
       queried.map((t) => terms[t]!),
-      queried.map((t) => weights[t]!),
+      Float64Array.from(queried, (t) => weights[t]!),
     );
     const candidates = this.byArticle(scorer, matches, common, terms);
     // Names the question gives that neither this knowledge base nor a typical one has ("Kafka",
@@ -411,12 +414,13 @@ export class KbIndex {
         if (this.wordGroups.size >= MAX_KEPT_WORDS) this.wordGroups.clear();
         this.wordGroups.set(key, group);
       }
-      if (group.weight > 0) groups.push(group);
+      if (group) groups.push(group);
     }
     return groups;
   }
 
-  private queryGroup({ word, forms }: TermGroup, ownOnly: boolean): QueryGroup {
+  /** The word's group, or null for a word that does not count (a number no article has). */
+  private queryGroup({ word, forms }: TermGroup, ownOnly: boolean): QueryGroup | null {
     let terms: WeightedTerm[] = forms.filter((form) => this.documentFrequency.has(form)).map((term) => ({ term, weight: 1 }));
     // Its synonyms and translations (src/search/lexicon.ts), for articles that word it otherwise.
     const related = this.lexicon.expand(forms).filter(({ term }) => this.isRelatedTerm(term) && !terms.some((direct) => direct.term === term));
@@ -434,8 +438,10 @@ export class KbIndex {
     // rarest word: it is probably what the question is about. Numbers in pasted logs are ids, not topics.
     const weighed = (terms.length ? terms : related).map(({ term }) => term);
     const known = forms.filter((form) => this.prior.share(form) > 0);
-    const weight = weighed.length === 0 && /\d/.test(word) ? 0 : Math.max(...(weighed.length ? weighed : known.length ? known : forms).map((term) => this.termIdf(term)));
-    return { terms: [...terms, ...related], weight, forms };
+    if (weighed.length === 0 && /\d/.test(word)) return null;
+    const weight = Math.max(...(weighed.length ? weighed : known.length ? known : forms).map((term) => this.termIdf(term)));
+    const all = [...terms, ...related];
+    return { terms: all.map(({ term }) => term), termWeights: Float64Array.from(all, ({ weight: termWeight }) => termWeight), weight, forms };
   }
 
   private idf(documentFrequency: number, priorShare = 0): number {
@@ -501,14 +507,14 @@ function coverage(groups: readonly QueryGroup[], groupTerms: ReadonlyArray<reado
   let covered = 0;
   for (let g = 0; g < groups.length; g++) {
     if (skip?.[g]) continue;
-    const { terms, weight } = groups[g]!;
+    const { termWeights, weight } = groups[g]!;
     const positions = groupTerms[g]!;
     let best = 0;
     for (let i = 0; i < positions.length; i++) {
       const t = positions[i]!;
       if (!has(candidates.any, at, t)) continue;
       const factor = has(candidates.short, at, t) ? 1 : BODY_ONLY_FACTOR;
-      best = Math.max(best, terms[i]!.weight * factor);
+      best = Math.max(best, termWeights[i]! * factor);
     }
     covered += weight * best;
   }
