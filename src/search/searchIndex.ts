@@ -87,7 +87,7 @@ const OWN_WORDS_ENOUGH = 12;
 // the question is about it. Long messages with much evidence (a pasted log from "Madrid") keep their answer.
 const UNKNOWN_NAME_EXTRA = 1;
 // Question words whose groups are kept; past this many, they are made again as asked for.
-const MAX_KEPT_WORDS = 50_000;
+const MAX_KEPT_WORDS = 10_000;
 const ARTICLE_NUMBER = /\bka[\s-]?(\d{5,})\b/i;
 
 interface IndexedDoc {
