@@ -17,7 +17,11 @@ import { SpellingCorrector } from './spelling';
  *
  * The key hashes every `*.md` file under the KB's folders (path and content) and the code and
  * data that build the index (src/kb, src/search, kb/search), so that a changed article or a
- * changed way of indexing never reads an old index. A cache that cannot be read (corrupt,
+ * changed way of indexing never reads an old index. Hashing every article is most of a cached
+ * start at 10,000 articles (80 MB read and hashed), so the cache also records each article's
+ * size and modification time, as git's index does: when none of them changed, the content is not
+ * hashed again. An edit changes the modification time; a copy with new times (a fresh clone) is
+ * hashed once and its cache used, then recorded with the new times. A cache that cannot be read (corrupt,
  * truncated, from another shape of index) is a rebuild with one log line, never an error; so is a
  * cache left by another KB. The file is JSON Lines, read and written a line at a time between
  * turns of the event loop (src/kb/slices.ts): /health keeps answering while a large KB loads.
@@ -54,6 +58,8 @@ interface IndexState {
 interface Header {
   format: number;
   key: string;
+  /** The key of the articles' sizes and modification times (and the code's content) when it was written. */
+  statKey?: string;
   ids: string[];
   documentCount: number;
   skipped: CacheableKnowledgeBase['skipped'];
@@ -81,17 +87,39 @@ export async function withIndexCache<T extends CacheableKnowledgeBase>(
 ): Promise<T> {
   if (!dir || !indexShapeKnown()) return open();
   const started = performance.now();
-  const key = await contentKey(kbPaths);
-  const file = path.join(dir, `${PREFIX}${key.slice(0, 32)}.json`);
-  let others: string[] = [];
+  const stats = statKey(kbPaths);
+  let existing: string[] = [];
   try {
-    others = readdirSync(dir).filter((name) => name.startsWith(PREFIX) && path.join(dir, name) !== file);
+    existing = readdirSync(dir).filter((name) => name.startsWith(PREFIX) && name.endsWith('.json'));
   } catch {
     // No folder yet: created when the cache is written.
   }
+  // Nothing changed since a cache was written (same files, sizes and times): no content to hash.
+  const read = new Map<string, Buffer | undefined>();
+  for (const name of existing) {
+    const file = path.join(dir, name);
+    read.set(file, await readCacheFile(file));
+    try {
+      const cached = await readCache(read.get(file), (header) => header.statKey === stats);
+      if (cached) return restore({ ...cached, loadMs: performance.now() - started, indexMs: 0 });
+    } catch {
+      // Unreadable: the content key below decides, and says so.
+    }
+  }
+  const key = await contentKey(kbPaths);
+  const file = path.join(dir, `${PREFIX}${key.slice(0, 32)}.json`);
+  let others = existing.filter((name) => path.join(dir, name) !== file);
   try {
-    const cached = await readCache(file, key);
-    if (cached) return restore({ ...cached, loadMs: performance.now() - started, indexMs: 0 });
+    const cached = await readCache(read.has(file) ? read.get(file) : await readCacheFile(file), (header) => header.key === key);
+    read.clear();
+    if (cached) {
+      const kb = restore({ ...cached, loadMs: performance.now() - started, indexMs: 0 });
+      // Same content, new times (a copy, a fresh clone): recorded, so that the next start need not hash.
+      setImmediate(() => {
+        writeCache(dir, file, key, stats, kb).catch((error: unknown) => log(`Index cache: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`));
+      });
+      return kb;
+    }
   } catch (error) {
     log(`Index cache: ${file} could not be read (${error instanceof Error ? error.message : String(error)}); the index is built again`);
     others = [];
@@ -99,7 +127,7 @@ export async function withIndexCache<T extends CacheableKnowledgeBase>(
   if (others.length) log(`Index cache: none for this knowledge base's content (${others.length} for other content in ${dir}); the index is built again`);
   const kb = await open();
   setImmediate(() => {
-    writeCache(dir, file, key, kb).catch((error: unknown) => log(`Index cache: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`));
+    writeCache(dir, file, key, stats, kb).catch((error: unknown) => log(`Index cache: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`));
   });
   return kb;
 }
@@ -115,16 +143,31 @@ function indexShapeKnown(): boolean {
 }
 
 /** sha256 of the format, the indexing code and data, and every article file (path and content). */
+/** The code's content (small) and each article's path, size and modification time (no article is read). */
+function statKey(kbPaths: readonly string[]): string {
+  const hash = createHash('sha256').update(`format ${FORMAT} stats\n`);
+  for (const file of codeFiles()) hash.update(`${file}\n`).update(readFileSync(file)).update('\n');
+  for (const root of kbPaths) {
+    for (const file of filesUnder(path.resolve(root), /\.md$/i)) {
+      const stat = statSync(file, { throwIfNoEntry: false });
+      hash.update(`${file}\n${stat?.size ?? -1} ${stat?.mtimeMs ?? -1}\n`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** The code and data that build the index. */
+function codeFiles(): string[] {
+  return [__dirname, path.join(__dirname, '../kb'), path.join(REPOSITORY_ROOT, 'kb/search')].flatMap((root) => filesUnder(path.resolve(root), /\.(?:[jt]s|json)$/));
+}
+
 async function contentKey(kbPaths: readonly string[]): Promise<string> {
   const hash = createHash('sha256').update(`format ${FORMAT}\n`);
   const pause = sliceYielder();
-  const code = [__dirname, path.join(__dirname, '../kb'), path.join(REPOSITORY_ROOT, 'kb/search')];
-  for (const root of [...code, ...kbPaths]) {
-    const isCode = code.includes(root);
-    for (const file of filesUnder(path.resolve(root), isCode ? /\.(?:[jt]s|json)$/ : /\.md$/i)) {
-      hash.update(`${file}\n`).update(readFileSync(file)).update('\n');
-      await pause();
-    }
+  const articles = kbPaths.flatMap((root) => filesUnder(path.resolve(root), /\.md$/i));
+  for (const file of [...codeFiles(), ...articles]) {
+    hash.update(`${file}\n`).update(readFileSync(file)).update('\n');
+    await pause();
   }
   return hash.digest('hex');
 }
@@ -142,18 +185,21 @@ function filesUnder(root: string, pattern: RegExp): string[] {
     .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(root, entry.name), pattern) : pattern.test(entry.name) ? [path.join(root, entry.name)] : []));
 }
 
-async function readCache(file: string, key: string): Promise<Omit<CacheableKnowledgeBase, 'loadMs' | 'indexMs'> | undefined> {
-  let buffer: Buffer;
+async function readCacheFile(file: string): Promise<Buffer | undefined> {
   try {
-    buffer = await readFile(file);
+    return await readFile(file);
   } catch {
     return undefined;
   }
+}
+
+async function readCache(buffer: Buffer | undefined, accept: (header: Header) => boolean): Promise<Omit<CacheableKnowledgeBase, 'loadMs' | 'indexMs'> | undefined> {
+  if (!buffer) return undefined;
   // Decoded a line at a time: the whole file (tens of MB at 10k articles) at once would block the loop.
   const lines = linesOf(buffer);
   const pause = sliceYielder();
   const header = JSON.parse(lines.next().value ?? '') as Header;
-  if (header.format !== FORMAT || header.key !== key) throw new Error('written for other content');
+  if (header.format !== FORMAT || !accept(header)) throw new Error('written for other content');
   if (buffer.at(-1) !== NEWLINE) throw new Error('truncated');
   const articles: Article[] = [];
   const terms: AsPlainObject['index'] = [];
@@ -201,7 +247,7 @@ function* linesOf(buffer: Buffer): Generator<string, void> {
   }
 }
 
-async function writeCache(dir: string, file: string, key: string, kb: CacheableKnowledgeBase): Promise<void> {
+async function writeCache(dir: string, file: string, key: string, statKey: string, kb: CacheableKnowledgeBase): Promise<void> {
   const state = kb.index as unknown as IndexState;
   const pause = sliceYielder();
   const { index: terms, ...mini } = state.miniSearch.toJSON();
@@ -219,7 +265,7 @@ async function writeCache(dir: string, file: string, key: string, kb: CacheableK
   lines.push(JSON.stringify({ common: [...state.commonTerms].map(([term, bits]) => [term, Buffer.from(bits).toString('base64')]) }));
   // The words it corrects to (its constructor's filter kept them): the same buckets, in the same order.
   lines.push(JSON.stringify({ vocabulary: [...(state.corrector as unknown as { known: Set<string> }).known] }));
-  const header: Header = { format: FORMAT, key, ids: [...state.ordinal.keys()], documentCount: state.documentCount, skipped: kb.skipped, lines: lines.length };
+  const header: Header = { format: FORMAT, key, statKey, ids: [...state.ordinal.keys()], documentCount: state.documentCount, skipped: kb.skipped, lines: lines.length };
   mkdirSync(dir, { recursive: true });
   // Written aside and renamed: a process stopped half-way leaves no half a cache under the real name.
   const partial = `${file}.${process.pid}.partial`;

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_KB_DIR } from '../../src/kb/paths';
@@ -71,6 +71,39 @@ describe('index cache', () => {
     for (let waited = 0; waited < 10_000 && readdirSync(cacheDir).includes(path.basename(first)); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.json'))).toHaveLength(1);
     expect(readdirSync(cacheDir)).not.toContain(path.basename(first));
+  });
+
+  it('notices an article edited in place to the same size, by its new modification time', async () => {
+    await openKnowledgeBase([kbCopy], () => undefined, cacheDir);
+    await cacheFile(cacheDir);
+    const article = path.join(kbCopy, 'en', readdirSync(path.join(kbCopy, 'en'))[0]!);
+    const text = readFileSync(article, 'utf8');
+    const title = /^title: (.*)$/m.exec(text)![1]!;
+    const sameLength = 'Z'.repeat(title.length);
+    writeFileSync(article, text.replace(/^title: .*$/m, `title: ${sameLength}`));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(article, later, later);
+    const rebuilt = await openKnowledgeBase([kbCopy], () => undefined, cacheDir);
+    expect(rebuilt.indexMs).toBeGreaterThan(0);
+    expect(rebuilt.articles.some((a) => a.title === sameLength)).toBe(true);
+  });
+
+  it('uses the cache for the same articles with new modification times (a fresh copy), and again after', async () => {
+    const built = await openKnowledgeBase([kbCopy], () => undefined, cacheDir);
+    const first = await cacheFile(cacheDir);
+    const later = new Date(Date.now() + 60_000);
+    for (const language of ['en', 'es']) for (const name of readdirSync(path.join(kbCopy, language))) utimesSync(path.join(kbCopy, language, name), later, later);
+    const lines: string[] = [];
+    const copied = await openKnowledgeBase([kbCopy], (line) => lines.push(line), cacheDir);
+    expect(copied.indexMs).toBe(0);
+    expect(answers(copied)).toBe(answers(built));
+    // The new times are recorded (the cache written again under the same name).
+    const written = statSync(first).mtimeMs;
+    for (let waited = 0; waited < 10_000 && statSync(first).mtimeMs === written; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    const again = await openKnowledgeBase([kbCopy], (line) => lines.push(line), cacheDir);
+    expect(again.indexMs).toBe(0);
+    expect(answers(again)).toBe(answers(built));
+    expect(lines).toEqual([]);
   });
 
   it.each([
