@@ -15,6 +15,7 @@ import { logCheckEvents } from './observability/turnLog';
 import { watchEventLoop } from './observability/eventLoop';
 import { ConfigError, loadConfig, type Config } from './app/config';
 import { tuneHeap } from './app/heap';
+import { warmUp } from './app/warmUp';
 
 /** Structured log lines on stdout (see src/observability/logger.ts); LOG_LEVEL once the settings are read. */
 let logger: Logger = createLogger();
@@ -56,6 +57,13 @@ async function main(): Promise<void> {
   tuneHeap();
   // Read by test/app/readiness.test.ts and the growth bench (LOG_LEVEL=debug).
   logger.debug({ eventLoop: loading.stop() }, 'longest event-loop block while loading');
+
+  // After ready, so that readiness does not wait for it; a failure only costs the first message its speed.
+  const warming = performance.now();
+  warmUp(loaded.knowledgeBase.index, loaded.checks).then(
+    () => logger.debug({ warmUpMs: Math.round(performance.now() - warming) }, 'warmed up'),
+    (error: unknown) => logger.warn({ err: errorFields(error) }, 'warm-up failed'),
+  );
 
   logger.info(
     {

@@ -97,6 +97,11 @@ function tinyld(): typeof TinyLd {
   return detector;
 }
 
+/** Loads the statistical detector now (see src/app/warmUp.ts), so that no message waits for it. */
+export function preloadLanguageDetector(): void {
+  tinyld();
+}
+
 export function detectLanguage(text: string, fallback: Language): Language {
   const bounded = text.slice(0, MAX_DETECTED_LENGTH);
   const ownWords = bounded.replace(LOG_LINE, ' ');

@@ -38,6 +38,11 @@ function load<T>(name: string): T | null {
   }
 }
 
+/** Loads chrono-node now (see src/app/warmUp.ts); the recognizers, far slower to load and rarely needed, stay on first use. */
+export function preloadChrono(): void {
+  chrono ??= load<ChronoModule>('chrono-node');
+}
+
 /**
  * Times chrono finds with an hour the user actually said. Relative readings ("in 5
  * minutes", "ahora") are dropped: they depend on the bot's clock, not the server's.
