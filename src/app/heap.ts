@@ -1,18 +1,30 @@
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * The garbage collector's trade of memory for CPU, set for a bot whose live heap is small and
- * steady (the index, the catalogues) while every turn leaves short-lived garbage. By default V8
- * lets the old generation grow to several times what survives before it collects: 1,000 guided
- * checks left the process at 270 MB of RSS for about 60 MB live. Growing 20% past the live size
- * instead kept it at 150-175 MB, with no CPU per turn measurably lost (npm run bench: the turn
- * and memory figures). It is set once the knowledge base is loaded: during the load, which
- * allocates in bulk, it made the collector run so often that a 10,000-article start took about a
- * fifth longer. V8 reads it at every collection; the young generation's size (`--max-semi-space-size=4` in `npm start`: about 18 MB off
- * the ready RSS) can only be set on the command line.
+ * steady (the index, the catalogues) while every turn leaves short-lived garbage.
+ *
+ * By default V8 lets the old generation grow to several times what survives before it collects:
+ * 1,000 guided checks left the process at 270 MB of RSS for about 60 MB live. Growing 20% past
+ * the live size instead kept it at 150-175 MB, with no CPU per turn measurably lost (npm run
+ * bench: the turn and memory figures).
+ *
+ * It is set once the knowledge base is loaded: during the load, which allocates in bulk, it made
+ * the collector run so often that a 10,000-article start took about a fifth longer. The limit V8
+ * set during the load would still hold afterwards (a 10k KB: about 100 MB live, RSS 440 MB after
+ * 30 searches), so the heap is collected once, there, and the next limit follows what is live.
+ * That collection takes tens of milliseconds (a 10k KB: about 100), once.
+ *
+ * The young generation's size (`--max-semi-space-size=4` in `npm start`: about 18 MB off the
+ * ready RSS) can only be set on the command line.
  */
 const HEAP_GROWING_PERCENT = 20;
 
 export function tuneHeap(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // V8's own gc(), which Node exposes only with --expose-gc: the flag, then a new context that has it.
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as unknown;
+  if (typeof collect === 'function') (collect as () => void)();
 }

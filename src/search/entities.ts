@@ -170,6 +170,10 @@ function hasForm(article: ArticleText, form: string): boolean {
 }
 
 /** Each article number's folded words, both languages, made when first needed and kept. */
+// The folded text of an article and its word set take tens of KB: a 10,000-article KB would keep
+// hundreds of MB of them as questions touch more articles. The most recently used are kept.
+const MAX_KEPT_ARTICLES = 500;
+
 export class ArticleWords {
   private readonly cache = new Map<string, ArticleText>();
 
@@ -179,8 +183,11 @@ export class ArticleWords {
       const parts = versions.filter((article): article is Article => !!article).flatMap((article) => [article.title, article.keywords.join(' , '), article.body]);
       const folded = words(foldText(parts.join('\n')));
       found = { text: ` ${folded.join(' ')} `, words: new Set(folded), found: new Map() };
-      this.cache.set(number, found);
+      if (this.cache.size >= MAX_KEPT_ARTICLES) this.cache.delete(this.cache.keys().next().value!);
+    } else {
+      this.cache.delete(number);
     }
+    this.cache.set(number, found);
     return found;
   }
 }
