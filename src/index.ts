@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   const loaded = await loadBot(config, { log: (line) => logger.warn(line), logger, bot: { record: logCheckEvents(logger), storage } });
   installTurnErrorHandler(adapter, loaded.conversationState, turnErrorMessage(loaded), logger);
   app = loaded;
-  // Once loaded: loading allocates in bulk, and collecting at 20% growth all through it cost time.
+  // Once loaded (collecting at 20% growth all through the load's bulk allocation cost time), with one
+  // collection so that the heap's next limit follows what is live; see src/app/heap.ts.
   tuneHeap();
   // Read by test/app/readiness.test.ts and the growth bench (LOG_LEVEL=debug).
   logger.debug({ eventLoop: loading.stop() }, 'longest event-loop block while loading');
