@@ -10,9 +10,9 @@ import { readFacts, type Reading } from '../../case/readFacts';
 import { emptyCase, type AnsweredQuestion, type Case, type Expecting } from '../../case/types';
 import { applyReading, toServerTime, type CaseChange, type ServerTimes } from '../../case/updateCase';
 import { isConcreteZone, isServerZone, sameZone, toZone, type ZoneRef } from '../../case/zones';
-import { formatClock, formatMinuteOfDay } from '../../time/clock';
+import { formatClock } from '../../time/clock';
 import { judgeCase, minutesAfter, type CaseJudgement } from '../judgeCase';
-import { ClockSetting, RegexSetting } from './ruleKit';
+import { clock, ClockSetting, RegexSetting, settingMinute, timeWithZone } from './ruleKit';
 import type { CheckRule, ReadContext, RuleReading, RuleStep, RuleVerdict, TextRef, VerdictBlock } from '../rule';
 
 const SettingsSchema = z.strictObject({
@@ -202,7 +202,7 @@ export const restartWindow: CheckRule<RestartWindowSettings, State> = {
     const applied = applyReading(state.case, reading, {
       ...(expecting ? { expecting } : {}),
       ...(state.lastAnswered ? { lastAnswered: state.lastAnswered } : {}),
-      defaultRestartMinute: minuteOfHHMM(settings.restart.defaultTime),
+      defaultRestartMinute: settingMinute(settings.restart.defaultTime),
     });
     // After the verdict, success lines pasted again say nothing new.
     const changes = applied.changes.filter((change) => context.asking !== 'feedback' || change.kind !== 'added' || change.role !== 'success');
@@ -552,21 +552,9 @@ function hoursText(minutes: number): TextRef {
   return rest ? { key: 'hoursMinutes', vars: { hours, minutes: rest } } : { key: 'hours', vars: { hours } };
 }
 
-function timeWithZone(fact: { minuteOfDay: number; second?: number; zone?: ZoneRef }): string {
-  const time = formatClock(fact);
-  return fact.zone && !isServerZone(fact.zone) ? `${time} ${fact.zone.label}` : time;
-}
-
 function bold(name: string): string {
   return `**${name}**`;
 }
-
-function minuteOfHHMM(text: string): number {
-  const [hours = 0, minutes = 0] = text.split(':').map(Number);
-  return hours * 60 + minutes;
-}
-
-const clock = formatMinuteOfDay;
 
 function distinct(values: string[]): string[] {
   return values.filter((value, i) => values.indexOf(value) === i);

@@ -1,5 +1,8 @@
-/** What the rules share: the texts every question has, and the settings' field types. */
+/** What the rules share: the texts every question has, the settings' field types, and small helpers. */
 import { z } from 'zod';
+import { isServerZone, type ZoneRef } from '../../case/zones';
+import { formatMinuteOfDay } from '../../time/clock';
+import type { RuleStep, TextRef } from '../rule';
 
 /** A question's texts (`<fact>.title`, `.body`, …) with the placeholders its title, body and retry may use. */
 export function questionTexts(fact: string, vars: readonly string[] = []): Record<string, readonly string[]> {
@@ -24,3 +27,23 @@ export const RegexSetting = z.string().refine((source) => {
     return false;
   }
 }, 'a regular expression');
+
+/** "06:05" for a minute of the day: how every rule writes a time. */
+export const clock = formatMinuteOfDay;
+
+/** A ClockSetting's minute of the day: "06:05" is 365. */
+export function settingMinute(clock: string): number {
+  const [hours = 0, minutes = 0] = clock.split(':').map(Number);
+  return hours * 60 + minutes;
+}
+
+/** A time as the notes show it: "06:02", with its zone's label when it is not the server's ("06:02 Europe/Madrid"). */
+export function timeWithZone(fact: { minuteOfDay: number; zone?: ZoneRef }): string {
+  const time = clock(fact.minuteOfDay);
+  return fact.zone && !isServerZone(fact.zone) ? `${time} ${fact.zone.label}` : time;
+}
+
+/** The step that asks for `fact`; a retry when the last answer to it could not be read (`unread`). */
+export function askFor(unread: string | undefined, fact: string, vars?: TextRef['vars']): RuleStep {
+  return { kind: 'ask', fact, ...(vars ? { vars } : {}), ...(unread === fact ? { retry: true } : {}) };
+}

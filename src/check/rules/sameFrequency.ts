@@ -20,10 +20,9 @@ import { z } from 'zod';
 import { readSchedules, type InstanceSide } from '../../case/schedules';
 import { emptyCase, type Case } from '../../case/types';
 import { recognizeYesNo } from '../../language/intents';
-import type { CheckRule, FactQuestion, ReadContext, RuleStep, RuleVerdict, TextRef, VerdictBlock } from '../rule';
+import type { CheckRule, FactQuestion, ReadContext, RuleVerdict, TextRef, VerdictBlock } from '../rule';
 import { planSchedule } from '../schedulePlan';
 import {
-  clock,
   every,
   parseWith,
   readCase,
@@ -36,7 +35,7 @@ import {
   zonesChanged,
   type WrittenStart,
 } from './scheduleFacts';
-import { questionTexts } from './ruleKit';
+import { askFor, clock, questionTexts } from './ruleKit';
 
 const SameFrequencySettingsSchema = ScheduleSettingsSchema.extend({
   /** How to name the sync workflow when the user gave no name ("mcSynch_…": "<instance>" would be read as markup by Teams). */
@@ -215,11 +214,11 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
   },
 
   next(settings, state, context) {
-    if (state.marketing.periodMinutes === undefined) return ask(state, 'mktFrequency');
-    if (state.execution.periodMinutes === undefined) return ask(state, 'rtFrequency');
+    if (state.marketing.periodMinutes === undefined) return askFor(state.unread, 'mktFrequency');
+    if (state.execution.periodMinutes === undefined) return askFor(state.unread, 'rtFrequency');
     if (state.marketing.periodMinutes === state.execution.periodMinutes) return { kind: 'verdict', verdict: same(settings, state) };
-    if (state.olderLogs === undefined) return ask(state, 'olderLogs');
-    if (state.case.restarts.length === 0) return ask(state, 'restartTime', { default: settings.defaultRestartTime });
+    if (state.olderLogs === undefined) return askFor(state.unread, 'olderLogs');
+    if (state.case.restarts.length === 0) return askFor(state.unread, 'restartTime', { default: settings.defaultRestartTime });
     return { kind: 'verdict', verdict: fix(settings, state, context) };
   },
 
@@ -257,10 +256,6 @@ function sideOf(instance: InstanceSide | undefined, named: boolean, asking: stri
   if (asking === 'mktFrequency') return 'marketing';
   if (asking === 'rtFrequency') return 'execution';
   return state.marketing.periodMinutes === undefined ? 'marketing' : 'execution';
-}
-
-function ask(state: SameFrequencyState, fact: string, vars?: TextRef['vars']): RuleStep {
-  return { kind: 'ask', fact, ...(vars ? { vars } : {}), ...(state.unread === fact ? { retry: true } : {}) };
 }
 
 function same(settings: SameFrequencySettings, state: SameFrequencyState): RuleVerdict {

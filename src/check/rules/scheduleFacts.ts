@@ -12,9 +12,8 @@ import type { Case, TimeFact } from '../../case/types';
 import { applyReading, toServerTime, type CaseChange } from '../../case/updateCase';
 import { isServerZone, type ZoneRef } from '../../case/zones';
 import type { LogPatterns } from '../../time/logLines';
-import { formatMinuteOfDay } from '../../time/clock';
 import type { ReadContext, TextRef } from '../rule';
-import { ClockSetting, RegexSetting } from './ruleKit';
+import { clock, ClockSetting, RegexSetting, settingMinute, timeWithZone } from './ruleKit';
 import { firstRunOfDay, restartWindow, type MinuteWindow } from '../schedulePlan';
 
 const Clock = ClockSetting;
@@ -49,14 +48,6 @@ export function parseWith<T>(schema: z.ZodType<T>, settings: unknown): T {
 function patternsOf(settings: ScheduleSettings): LogPatterns {
   return { errorSignatures: settings.errorSignatures.map((source) => new RegExp(source, 'i')), workflowName: new RegExp(settings.workflowNameRegex, 'i') };
 }
-
-function minuteOf(clock: string): number {
-  const [h, m] = clock.split(':').map(Number);
-  return h! * 60 + m!;
-}
-
-/** "06:05". */
-export const clock = formatMinuteOfDay;
 
 /** "2 min", "15 min", "60 min", "2 h", "24 h": the same in English and Spanish ("every 60 min", "cada 60 min"). */
 export function every(periodMinutes: number): string {
@@ -98,7 +89,7 @@ export function readCase(current: Case, text: string, settings: ScheduleSettings
     { ...reading, times: reading.times.filter((time) => time.role === 'restart'), successes: [], workflows: [] },
     {
       ...(expecting ? { expecting } : {}),
-      defaultRestartMinute: minuteOf(settings.defaultRestartTime),
+      defaultRestartMinute: settingMinute(settings.defaultRestartTime),
     },
   );
   const next: Case = { ...applied.case, errors: [], successes: [], workflows: [] };
@@ -123,10 +114,6 @@ function noteOf(change: CaseChange): TextRef[] {
     default:
       return [];
   }
-}
-
-function timeWithZone(fact: TimeFact): string {
-  return fact.zone && !isServerZone(fact.zone) ? `${clock(fact.minuteOfDay)} ${fact.zone.label}` : clock(fact.minuteOfDay);
 }
 
 /** The case's restarts in server time, their windows, and the zone the times are in (undefined: the server's, unnamed). */

@@ -21,7 +21,6 @@ import { recognizeYesNo } from '../../language/intents';
 import type { CheckRule, FactQuestion, ReadContext, RuleStep, RuleVerdict, TextRef, VerdictBlock } from '../rule';
 import { planSchedule, simultaneous, type PlanWorkflow } from '../schedulePlan';
 import {
-  clock,
   every,
   findWorkflow,
   parseWith,
@@ -35,7 +34,7 @@ import {
   zonesChanged,
   type WrittenStart,
 } from './scheduleFacts';
-import { questionTexts } from './ruleKit';
+import { askFor, clock, questionTexts } from './ruleKit';
 
 const SimultaneousRunsSettingsSchema = ScheduleSettingsSchema.extend({
   /**
@@ -215,7 +214,7 @@ export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousR
 
   next(settings, state, context) {
     const need = missing(state, settings.sameTimeMinutes);
-    if (need) return ask(state, need.fact, need.vars);
+    if (need) return askFor(state.unread, need.fact, need.vars);
     return verdictOrRestart(settings, state, effective(state), context);
   },
 
@@ -350,10 +349,6 @@ function missing(state: SimultaneousRunsState, sameTime: number): { fact: string
   return undefined;
 }
 
-function ask(state: SimultaneousRunsState, fact: string, vars?: TextRef['vars']): RuleStep {
-  return { kind: 'ask', fact, ...(vars ? { vars } : {}), ...(state.unread === fact ? { retry: true } : {}) };
-}
-
 function planInput(workflows: readonly WorkflowSchedule[]): PlanWorkflow[] {
   return workflows.map((workflow) => ({ name: workflow.name, periodMinutes: workflow.periodMinutes!, startMinute: workflow.startMinute ?? 0 }));
 }
@@ -369,7 +364,7 @@ function verdictOrRestart(settings: SimultaneousRunsSettings, state: Simultaneou
   if (workflows.length < 2) return { kind: 'verdict', verdict: noCollision(workflows, true) };
   const groups = collisions(settings, workflows);
   if (groups.length === 0) return { kind: 'verdict', verdict: noCollision(workflows, false) };
-  if (state.case.restarts.length === 0) return ask(state, 'restartTime', { default: settings.defaultRestartTime });
+  if (state.case.restarts.length === 0) return askFor(state.unread, 'restartTime', { default: settings.defaultRestartTime });
   return { kind: 'verdict', verdict: fix(settings, state, workflows, groups, context) };
 }
 
