@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import type { EventLoopBlocks } from '../../observability/eventLoop';
 import type { LabelledQuestion } from '../evaluation';
-import { activity, fixed, percentile, printTable, startBot, writeSyntheticCorpus, type BotProcess } from './support';
+import { activity, fixed, GUIDED_CHECK, guidedCheckRequests, percentile, printTable, startBot, writeSyntheticCorpus, type BotProcess } from './support';
 import type { Scorecard } from './targets';
 
 /**
@@ -18,7 +17,6 @@ import type { Scorecard } from './targets';
 
 const SEARCH_TURNS = 300;
 const CONVERSATIONS = 1000;
-const GUIDED_CHECK = ["Empty return for method 'Logon' of service 'xtk:session' in mcSynch_mcExec1", 'yes', '06:02', '06:00'];
 
 interface Start {
   readyS: number;
@@ -135,16 +133,7 @@ async function cacheWritten(dir: string): Promise<void> {
 
 /** 1,000 guided checks (question, yes, error time, restart time), 10 at a time; the process's RSS after them. */
 async function afterConversations(bot: BotProcess): Promise<number> {
-  const requests: autocannon.Request[] = GUIDED_CHECK.map((text, step) => ({
-    method: 'POST',
-    path: '/api/messages',
-    headers: { 'content-type': 'application/json' },
-    setupRequest: (request: autocannon.Request, context: object) => {
-      const conversation = context as { id?: string };
-      if (step === 0) conversation.id = randomUUID();
-      return { ...request, body: JSON.stringify(activity(conversation.id!, text)) };
-    },
-  }));
+  const requests = guidedCheckRequests();
   await autocannon({ url: bot.url, connections: 10, amount: CONVERSATIONS * GUIDED_CHECK.length, requests });
   return bot.rssMb();
 }

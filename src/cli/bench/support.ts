@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type autocannon from 'autocannon';
 import { REPOSITORY_ROOT } from '../../kb/paths';
 import { freePort } from '../localPort';
 
@@ -143,4 +145,21 @@ export function activity(conversationId: string, text: string, locale = 'en-US')
     conversation: { id: conversationId },
     text,
   };
+}
+
+/** The guided check the bench plays: the symptom, "yes", the error time, the restart time. */
+export const GUIDED_CHECK = ["Empty return for method 'Logon' of service 'xtk:session' in mcSynch_mcExec1", 'yes', '06:02', '06:00'];
+
+/** autocannon's requests for GUIDED_CHECK: each connection loops through it, a new conversation each time. */
+export function guidedCheckRequests(): autocannon.Request[] {
+  return GUIDED_CHECK.map((text, step) => ({
+    method: 'POST',
+    path: '/api/messages',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (request: autocannon.Request, context: object) => {
+      const conversation = context as { id?: string };
+      if (step === 0) conversation.id = randomUUID();
+      return { ...request, body: JSON.stringify(activity(conversation.id!, text)) };
+    },
+  }));
 }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { activity, fixed, printTable, startBot, startProcess, type BotProcess } from './support';
+import { fixed, guidedCheckRequests, printTable, startBot, startProcess, type BotProcess } from './support';
 import type { Scorecard } from './targets';
 
 /**
@@ -17,7 +16,6 @@ import type { Scorecard } from './targets';
  * over the turns it answered: the figure least stretched by other processes on the machine.
  */
 
-const GUIDED_CHECK = ["Empty return for method 'Logon' of service 'xtk:session' in mcSynch_mcExec1", 'yes', '06:02', '06:00'];
 const CONNECTIONS = 10;
 const DURATION_S = 5;
 const ROUNDS = 3;
@@ -35,16 +33,7 @@ interface Figures {
 }
 
 async function load(server: BotProcess, durationS: number): Promise<Figures> {
-  const requests: autocannon.Request[] = GUIDED_CHECK.map((text, step) => ({
-    method: 'POST',
-    path: '/api/messages',
-    headers: { 'content-type': 'application/json' },
-    setupRequest: (request: autocannon.Request, context: object) => {
-      const conversation = context as { id?: string };
-      if (step === 0) conversation.id = randomUUID();
-      return { ...request, body: JSON.stringify(activity(conversation.id!, text)) };
-    },
-  }));
+  const requests = guidedCheckRequests();
   const cpuBefore = server.cpuMs();
   const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: durationS, requests });
   const cpu = server.cpuMs() - cpuBefore;
