@@ -25,10 +25,12 @@ import { planSchedule } from '../schedulePlan';
 import {
   every,
   parseWith,
+  patternsOf,
   readCase,
   readNumber,
   restartsOf,
   ScheduleSettingsSchema,
+  scheduleReading,
   startText,
   toServerMinute,
   writtenStart,
@@ -142,7 +144,7 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
   parseSettings: (settings) => parseWith(SameFrequencySettingsSchema, settings),
   questions: QUESTIONS,
   texts: TEXTS,
-  pasted: (settings) => settings.errorSignatures.map((source) => new RegExp(source, 'i')),
+  pasted: (settings) => patternsOf(settings).errorSignatures,
   start: () => ({ case: emptyCase(), marketing: {}, execution: {} }),
 
   read(settings, state, input, context) {
@@ -158,7 +160,7 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
       else next.execution.periodMinutes = period;
     }
 
-    const schedules = readSchedules(text, { language: context.language, workflowName: new RegExp(settings.workflowNameRegex, 'i') });
+    const schedules = readSchedules(text, { language: context.language, workflowName: patternsOf(settings).workflowName });
     if (schedules.workflows[0] && !next.marketing.name) next.marketing.name = schedules.workflows[0];
     // The restart and the zones first: a journal's times convert with the zones said in the same message.
     const read = readCase(next.case, schedules.rest, settings, context, value.useDefault === true || (asking === 'restartTime' && recognizeYesNo(text) === true));
@@ -197,20 +199,7 @@ export const sameFrequency: CheckRule<SameFrequencySettings, SameFrequencyState>
     noted.push(...read.noted);
 
     const understood = noted.length > 0 || read.corrected.length > 0 || schedules.mentions.length > 0;
-    let aside: TextRef | undefined;
-    if (!understood && asking && (read.reading.dontKnow || read.reading.question)) aside = { key: `${asking}.help` };
-    if (understood) delete next.unread;
-    else if (asking) next.unread = asking;
-    const changed = JSON.stringify({ ...next, unread: undefined }) !== JSON.stringify({ ...state, unread: undefined });
-    return {
-      state: next,
-      noted,
-      corrected: read.corrected,
-      understood: understood || aside !== undefined,
-      changed,
-      ...(aside ? { aside } : {}),
-      ...(read.reading.question && !understood ? { question: true, aboutCheck: aside !== undefined } : {}),
-    };
+    return scheduleReading(state, next, { noted, corrected: read.corrected, understood, reading: read.reading }, asking);
   },
 
   next(settings, state, context) {

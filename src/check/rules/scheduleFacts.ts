@@ -12,7 +12,7 @@ import type { Case, TimeFact } from '../../case/types';
 import { applyReading, toServerTime, type CaseChange } from '../../case/updateCase';
 import { isServerZone, type ZoneRef } from '../../case/zones';
 import type { LogPatterns } from '../../time/logLines';
-import type { ReadContext, TextRef } from '../rule';
+import type { ReadContext, RuleReading, TextRef } from '../rule';
 import { clock, ClockSetting, RegexSetting, settingMinute, timeWithZone } from './ruleKit';
 import { firstRunOfDay, restartWindow, type MinuteWindow } from '../schedulePlan';
 
@@ -45,8 +45,43 @@ export function parseWith<T>(schema: z.ZodType<T>, settings: unknown): T {
   return schema.parse(settings);
 }
 
-function patternsOf(settings: ScheduleSettings): LogPatterns {
-  return { errorSignatures: settings.errorSignatures.map((source) => new RegExp(source, 'i')), workflowName: new RegExp(settings.workflowNameRegex, 'i') };
+const compiled = new WeakMap<ScheduleSettings, LogPatterns>();
+
+/** The settings' error signatures and workflow name, compiled once per check (settings are parsed once and kept). */
+export function patternsOf(settings: ScheduleSettings): LogPatterns {
+  let patterns = compiled.get(settings);
+  if (!patterns) {
+    patterns = { errorSignatures: settings.errorSignatures.map((source) => new RegExp(source, 'i')), workflowName: new RegExp(settings.workflowNameRegex, 'i') };
+    compiled.set(settings, patterns);
+  }
+  return patterns;
+}
+
+/**
+ * A schedule rule's reading, from what it made of the message: the open question's help for "I
+ * don't know" or a question about it, the question marked unread when nothing was understood,
+ * and whether the case changed.
+ */
+export function scheduleReading<State extends { unread?: string }>(
+  state: State,
+  next: State,
+  made: { noted: TextRef[]; corrected: TextRef[]; understood: boolean; reading: Reading },
+  asking: string | undefined,
+): RuleReading<State> {
+  const { understood, reading } = made;
+  const aside: TextRef | undefined = !understood && asking && (reading.dontKnow || reading.question) ? { key: `${asking}.help` } : undefined;
+  if (understood) delete next.unread;
+  else if (asking) next.unread = asking;
+  const changed = JSON.stringify({ ...next, unread: undefined }) !== JSON.stringify({ ...state, unread: undefined });
+  return {
+    state: next,
+    noted: made.noted,
+    corrected: made.corrected,
+    understood: understood || aside !== undefined,
+    changed,
+    ...(aside ? { aside } : {}),
+    ...(reading.question && !understood ? { question: true, aboutCheck: aside !== undefined } : {}),
+  };
 }
 
 /** "2 min", "15 min", "60 min", "2 h", "24 h": the same in English and Spanish ("every 60 min", "cada 60 min"). */

@@ -24,10 +24,12 @@ import {
   every,
   findWorkflow,
   parseWith,
+  patternsOf,
   readCase,
   readNumber,
   restartsOf,
   ScheduleSettingsSchema,
+  scheduleReading,
   startText,
   toServerMinute,
   writtenStart,
@@ -149,7 +151,7 @@ export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousR
   parseSettings: (settings) => parseWith(SimultaneousRunsSettingsSchema, settings),
   questions: QUESTIONS,
   texts: TEXTS,
-  pasted: (settings) => settings.errorSignatures.map((source) => new RegExp(source, 'i')),
+  pasted: (settings) => patternsOf(settings).errorSignatures,
   start: () => ({ case: emptyCase(), workflows: [] }),
 
   read(settings, state, input, context) {
@@ -167,7 +169,7 @@ export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousR
     const period = readNumber(value, 'periodMinutes') ?? (value.defaultFrequency === true ? settings.defaultPeriodMinutes : undefined);
     if (period !== undefined) for (const workflow of lackingPeriod(next)) workflow.periodMinutes = period;
 
-    const schedules = readSchedules(text, { language: context.language, workflowName: new RegExp(settings.workflowNameRegex, 'i') });
+    const schedules = readSchedules(text, { language: context.language, workflowName: patternsOf(settings).workflowName });
     const added = schedules.workflows.filter((name) => !findWorkflow(next.workflows, name));
     for (const name of added) next.workflows.push({ name });
     // The restart and the zones first: a journal's times convert with the zones said in the same message.
@@ -185,8 +187,7 @@ export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousR
     noted.push(...scheduleNoted, ...(added.length > 0 && scheduleNoted.length === 0 ? [{ key: 'noted.workflows', vars: { workflows: added } }] : []), ...read.noted);
     understood = noted.length > 0 || schedules.mentions.length > 0 || added.length > 0;
 
-    // "I don't know" or a question about the open question: its help.
-    let aside: TextRef | undefined;
+    // "I don't know" or a question about the open question: its help (scheduleReading).
     const asking = context.asking;
     const corrected = [...read.corrected];
     understood ||= corrected.length > 0;
@@ -197,19 +198,7 @@ export const simultaneousRuns: CheckRule<SimultaneousRunsSettings, SimultaneousR
       noted.push(...again.noted);
       understood = again.understood;
     }
-    if (!understood && asking && (read.reading.dontKnow || read.reading.question)) aside = { key: `${asking}.help` };
-    if (understood) delete next.unread;
-    else if (asking) next.unread = asking;
-    const changed = JSON.stringify({ ...next, unread: undefined }) !== JSON.stringify({ ...state, unread: undefined });
-    return {
-      state: next,
-      noted,
-      corrected,
-      understood: understood || aside !== undefined,
-      changed,
-      ...(aside ? { aside } : {}),
-      ...(read.reading.question && !understood ? { question: true, aboutCheck: aside !== undefined } : {}),
-    };
+    return scheduleReading(state, next, { noted, corrected, understood, reading: read.reading }, asking);
   },
 
   next(settings, state, context) {
