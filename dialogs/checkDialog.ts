@@ -95,7 +95,7 @@ export class CheckDialog extends Dialog<CheckDialogOptions> {
       noted.push(...reading.noted);
       corrected.push(...reading.corrected);
     }
-    return this.advance(dc, state, check, { noted, corrected });
+    return this.advance(dc, state, check, context, { noted, corrected });
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -128,7 +128,7 @@ export class CheckDialog extends Dialog<CheckDialogOptions> {
       if (reading.changed) {
         state.rule = reading.state;
         await context.sendActivity(c.case.rejudged);
-        return this.advance(dc, state, check, reading, true);
+        return this.advance(dc, state, check, readContext, reading, true);
       }
       if (helpful === true) return this.finish(dc, state, check, true, '');
       return this.unreadable(dc, state, check);
@@ -137,7 +137,7 @@ export class CheckDialog extends Dialog<CheckDialogOptions> {
     if (reading.changed) {
       state.rule = reading.state;
       state.unreadable = 0;
-      return this.advance(dc, state, check, reading);
+      return this.advance(dc, state, check, readContext, reading);
     }
     // Nothing new for the case. A question not about the check's own facts may be about another
     // article: that first; then the rule's reply (help, "I don't know", an approximate time).
@@ -147,7 +147,7 @@ export class CheckDialog extends Dialog<CheckDialogOptions> {
     if (reading.aside) {
       state.unreadable = 0;
       await context.sendActivity(this.text(check, readContext.language, reading.aside));
-      return this.advance(dc, state, check, { noted: [], corrected: [] }, false, true);
+      return this.advance(dc, state, check, readContext, { noted: [], corrected: [] }, false, true);
     }
     if (await this.answeredAnotherQuestion(context, check, input.text, readContext.language)) return this.resume(dc, state, check);
     return this.unreadable(dc, state, check);
@@ -175,12 +175,13 @@ export class CheckDialog extends Dialog<CheckDialogOptions> {
     dc: DialogContext,
     state: CheckState,
     check: LoadedCheck,
+    /** The turn's, as the message was read with it. */
+    readContext: ReadContext,
     said: Pick<RuleReading<unknown>, 'noted' | 'corrected'> & { aside?: TextRef },
     rejudge = false,
     quiet = false,
   ): Promise<DialogTurnResult> {
     const { context } = dc;
-    const readContext = await this.readContext(context);
     const { language } = readContext;
     const c = catalog(language);
     const lines = [
