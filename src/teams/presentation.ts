@@ -138,6 +138,7 @@ function withOwnView(card: Json, data: RefreshData): void {
 }
 
 export function refreshOf(data: RefreshData): Json {
+  // The title is the schema's, never shown: Teams runs a refresh by itself, with no button.
   return { action: { type: 'Action.Execute', title: 'Refresh', verb: REFRESH_VERB, data }, userIds: [data.kbOwner] };
 }
 
