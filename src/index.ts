@@ -14,7 +14,7 @@ import type { OptimisticStorage } from './state/optimisticStorage';
 import { logCheckEvents } from './observability/turnLog';
 import { watchEventLoop } from './observability/eventLoop';
 import { ConfigError, loadConfig, type Config } from './app/config';
-import { tuneHeap } from './app/heap';
+import { compactHeap, tuneHeap } from './app/heap';
 import { warmUp } from './app/warmUp';
 
 /** Structured log lines on stdout (see src/observability/logger.ts); LOG_LEVEL once the settings are read. */
@@ -61,10 +61,12 @@ async function main(): Promise<void> {
 
   // After ready, so that readiness does not wait for it; a failure only costs the first message its speed.
   const warming = performance.now();
-  warmUp(loaded.knowledgeBase.index, loaded.checks).then(
+  const warmedUp = warmUp(loaded.knowledgeBase.index, loaded.checks).then(
     () => logger.debug({ warmUpMs: Math.round(performance.now() - warming) }, 'warmed up'),
     (error: unknown) => logger.warn({ err: errorFields(error) }, 'warm-up failed'),
   );
+  // Both leave garbage behind (the cache write, about twice the cache's size); collected once, then the heap is what is live.
+  void Promise.all([warmedUp, loaded.knowledgeBase.cacheWrite]).then(compactHeap);
 
   logger.info(
     {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { REPOSITORY_ROOT } from '../kb/paths';
@@ -34,6 +34,8 @@ export interface CacheableKnowledgeBase {
   skipped: ReadonlyArray<{ file: string; reason: string }>;
   loadMs: number;
   indexMs: number;
+  /** The cache being written after this start, when it is: settles once written or given up, never rejects. */
+  cacheWrite?: Promise<void>;
 }
 
 const FORMAT = 1;
@@ -115,10 +117,7 @@ export async function withIndexCache<T extends CacheableKnowledgeBase>(
     if (cached) {
       const kb = restore({ ...cached, loadMs: performance.now() - started, indexMs: 0 });
       // Same content, new times (a copy, a fresh clone): recorded, so that the next start need not hash.
-      setImmediate(() => {
-        writeCache(dir, file, key, stats, kb).catch((error: unknown) => log(`Index cache: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`));
-      });
-      return kb;
+      return { ...kb, cacheWrite: writeLater(dir, file, key, stats, kb, log) };
     }
   } catch (error) {
     log(`Index cache: ${file} could not be read (${error instanceof Error ? error.message : String(error)}); the index is built again`);
@@ -126,10 +125,16 @@ export async function withIndexCache<T extends CacheableKnowledgeBase>(
   }
   if (others.length) log(`Index cache: none for this knowledge base's content (${others.length} for other content in ${dir}); the index is built again`);
   const kb = await open();
-  setImmediate(() => {
-    writeCache(dir, file, key, stats, kb).catch((error: unknown) => log(`Index cache: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`));
-  });
-  return kb;
+  return { ...kb, cacheWrite: writeLater(dir, file, key, stats, kb, log) };
+}
+
+/** The cache written once the caller has the knowledge base (readiness does not wait); a failure is a log line. */
+function writeLater(dir: string, file: string, key: string, stats: string, kb: CacheableKnowledgeBase, log: (line: string) => void): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+    .then(() => writeCache(dir, file, key, stats, kb))
+    .catch((error: unknown) => {
+      log(`Index cache: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    });
 }
 
 /**
@@ -251,25 +256,32 @@ async function writeCache(dir: string, file: string, key: string, statKey: strin
   const state = kb.index as unknown as IndexState;
   const pause = sliceYielder();
   const { index: terms, ...mini } = state.miniSearch.toJSON();
-  const lines: string[] = [];
-  for (let i = 0; i < kb.articles.length; i += ARTICLES_PER_LINE) {
-    lines.push(JSON.stringify({ articles: kb.articles.slice(i, i + ARTICLES_PER_LINE) }));
-    await pause();
-  }
-  lines.push(JSON.stringify({ mini }));
-  for (let i = 0; i < terms.length; i += TERMS_PER_LINE) {
-    lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }));
-    await pause();
-  }
-  lines.push(JSON.stringify({ df: [...state.documentFrequency] }));
-  lines.push(JSON.stringify({ common: [...state.commonTerms].map(([term, bits]) => [term, Buffer.from(bits).toString('base64')]) }));
-  // The words it corrects to (its constructor's filter kept them): the same buckets, in the same order.
-  lines.push(JSON.stringify({ vocabulary: [...(state.corrector as unknown as { known: Set<string> }).known] }));
-  const header: Header = { format: FORMAT, key, statKey, ids: [...state.ordinal.keys()], documentCount: state.documentCount, skipped: kb.skipped, lines: lines.length };
+  // Each line is made as it is written: the whole file at once (tens of MB at 10k articles, as
+  // lines and then as one string) more than doubled the process's memory while it was written.
+  const lines = function* (): Generator<string> {
+    for (let i = 0; i < kb.articles.length; i += ARTICLES_PER_LINE) yield JSON.stringify({ articles: kb.articles.slice(i, i + ARTICLES_PER_LINE) });
+    yield JSON.stringify({ mini });
+    for (let i = 0; i < terms.length; i += TERMS_PER_LINE) yield JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) });
+    yield JSON.stringify({ df: [...state.documentFrequency] });
+    yield JSON.stringify({ common: [...state.commonTerms].map(([term, bits]) => [term, Buffer.from(bits).toString('base64')]) });
+    // The words it corrects to (its constructor's filter kept them): the same buckets, in the same order.
+    yield JSON.stringify({ vocabulary: [...(state.corrector as unknown as { known: Set<string> }).known] });
+  };
+  const lineCount = Math.ceil(kb.articles.length / ARTICLES_PER_LINE) + 1 + Math.ceil(terms.length / TERMS_PER_LINE) + 3;
+  const header: Header = { format: FORMAT, key, statKey, ids: [...state.ordinal.keys()], documentCount: state.documentCount, skipped: kb.skipped, lines: lineCount };
   mkdirSync(dir, { recursive: true });
   // Written aside and renamed: a process stopped half-way leaves no half a cache under the real name.
   const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, `${JSON.stringify(header)}\n${lines.join('\n')}\n`);
+  const output = await open(partial, 'w');
+  try {
+    await output.write(`${JSON.stringify(header)}\n`);
+    for (const line of lines()) {
+      await output.write(`${line}\n`);
+      await pause();
+    }
+  } finally {
+    await output.close();
+  }
   renameSync(partial, file);
   // One KB, one cache: the index of content this KB no longer has is removed.
   for (const name of readdirSync(dir)) if (name.startsWith(PREFIX) && path.join(dir, name) !== file && !name.endsWith('.partial')) rmSync(path.join(dir, name), { force: true });

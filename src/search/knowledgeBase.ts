@@ -10,6 +10,8 @@ export interface KnowledgeBase {
   skipped: ReadonlyArray<{ file: string; reason: string }>;
   loadMs: number;
   indexMs: number;
+  /** The index cache being written after the start, when it is (see indexCache.ts); never rejects. */
+  cacheWrite?: Promise<void>;
 }
 
 /**

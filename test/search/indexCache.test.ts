@@ -48,13 +48,25 @@ describe('index cache', () => {
     const lines: string[] = [];
     const built = await openKnowledgeBase([kbCopy], (line) => lines.push(line), cacheDir);
     expect(built.indexMs).toBeGreaterThan(0);
-    await cacheFile(cacheDir);
+    // Settles once the cache is complete on disk: the next start reads it, with no wait of its own.
+    await built.cacheWrite;
     const cached = await openKnowledgeBase([kbCopy], (line) => lines.push(line), cacheDir);
     expect(cached.indexMs).toBe(0);
     expect(cached.articles).toEqual(built.articles);
     expect(cached.index.size).toBe(built.index.size);
     expect(answers(cached)).toBe(answers(built));
     expect(lines).toEqual([]);
+  });
+
+  it('settles its cache write without an error when the cache cannot be written, and says why in one line', async () => {
+    // A file where the cache folder should be.
+    writeFileSync(cacheDir, 'not a folder');
+    const lines: string[] = [];
+    const kb = await openKnowledgeBase([kbCopy], (line) => lines.push(line), cacheDir);
+    await expect(kb.cacheWrite).resolves.toBeUndefined();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Index cache: cannot write .*: /);
+    expect(kb.index.search(QUESTIONS[0]!).hits[0]?.number).toBe('KA-05406');
   });
 
   it('rebuilds when an article changes, says so in one line, and keeps only the new cache', async () => {
