@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     logger,
   });
   // SIGTERM/SIGINT: no new requests, the turns in flight finish (up to 10 s), exit 0.
-  installGracefulShutdown(server, { logger });
+  const shutdown = installGracefulShutdown(server, { logger });
   await listen(server, config.port);
   // From here /health must answer while the knowledge base loads: how long did the loop block?
   const loading = watchEventLoop();
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 
   // After ready, so that readiness does not wait for it; a failure only costs the first message its speed.
   const warming = performance.now();
-  const warmedUp = warmUp(loaded.knowledgeBase.index, loaded.checks).then(
+  const warmedUp = warmUp(loaded.knowledgeBase.index, loaded.checks, () => shutdown.inFlight > 0).then(
     () => logger.debug({ warmUpMs: Math.round(performance.now() - warming) }, 'warmed up'),
     (error: unknown) => logger.warn({ err: errorFields(error) }, 'warm-up failed'),
   );

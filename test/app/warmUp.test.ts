@@ -18,3 +18,17 @@ it('plays every shipped and fixture check, and the search answers the same after
   await expect(warmUp(kb.index, checks)).resolves.toBeUndefined();
   expect(questions.map((question) => kb.index.search(question).hits.map((hit) => [hit.number, hit.score]))).toEqual(before);
 });
+
+it('waits while messages are being answered, and goes on once they are', async () => {
+  const kb = await openKnowledgeBase([]);
+  const checks = loadChecks([DEFAULT_CHECKS_DIR]);
+  let busy = true;
+  let done = false;
+  const warming = warmUp(kb.index, checks, () => busy).then(() => (done = true));
+  // Far longer than the whole warm-up takes when nothing is answered (tens of milliseconds here).
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(done).toBe(false);
+  busy = false;
+  await warming;
+  expect(done).toBe(true);
+});
