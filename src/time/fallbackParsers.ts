@@ -2,16 +2,20 @@
  * Last-resort readers for phrasings the hand grammar does not know. Both libraries are
  * loaded on first use, so that the common path (a typed "06:02") never pays for them:
  * measured on first use, chrono-node ~150 ms (load and first parse), the Microsoft
- * recognizers ~400 ms (and ~15 ms a call after that).
+ * recognizers ~400 ms (and ~15 ms a call after that). Of chrono, only the two languages' locale
+ * modules are loaded (its documented `chrono-node/en` entry points): 33 ms where the whole
+ * package, with its fourteen other languages, takes 130.
  */
 import type { ClockTime } from './clock';
 import { clockTime } from './clock';
 import type { TimeLanguage } from './timeWords';
 // Types only (erased): the libraries themselves are required on first use, below.
-import type * as Chrono from 'chrono-node';
+import type * as ChronoEnglish from 'chrono-node/en';
 import type * as Recognizers from '@microsoft/recognizers-text-date-time';
 
-type ChronoModule = typeof Chrono;
+/** What the English and the Spanish locale modules both export (the parser this file uses). */
+type ChronoLocale = Pick<typeof ChronoEnglish, 'parse'>;
+type ChronoModule = Record<TimeLanguage, ChronoLocale>;
 type RecognizersModule = typeof Recognizers;
 
 /** The libraries read at most this much: a time answer is short, and both slow down on long text. */
@@ -40,7 +44,13 @@ function load<T>(name: string): T | null {
 
 /** Loads chrono-node now (see src/app/warmUp.ts); the recognizers, far slower to load and rarely needed, stay on first use. */
 export function preloadChrono(): void {
-  chrono ??= load<ChronoModule>('chrono-node');
+  chrono ??= loadChrono();
+}
+
+function loadChrono(): ChronoModule | null {
+  const en = load<ChronoLocale>('chrono-node/en');
+  const es = load<ChronoLocale>('chrono-node/es');
+  return en && es && { en, es };
 }
 
 /**
@@ -48,7 +58,7 @@ export function preloadChrono(): void {
  * minutes", "ahora") are dropped: they depend on the bot's clock, not the server's.
  */
 export function chronoTimes(text: string, language: TimeLanguage): ClockTime[] {
-  chrono ??= load<ChronoModule>('chrono-node');
+  chrono ??= loadChrono();
   if (!chrono) return [];
   const input = text.slice(0, CHRONO_MAX_INPUT);
   const times: ClockTime[] = [];
