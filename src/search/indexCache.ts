@@ -6,6 +6,7 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { REPOSITORY_ROOT } from '../kb/paths';
 import { runInSlices, sliceYielder } from '../kb/slices';
 import type { Article } from '../kb/types';
+import { restoreTerms } from './miniSearchData';
 import { KbIndex } from './searchIndex';
 import { SpellingCorrector } from './spelling';
 
@@ -13,7 +14,8 @@ import { SpellingCorrector } from './spelling';
  * The built search index on disk, keyed by the knowledge base's content hash, so that a restart
  * or a new instance with an unchanged KB reads it instead of parsing every article and building
  * the index again: the parsed articles, MiniSearch's index (toJSON / loadJSAsync), the document
- * frequencies, the common terms' presence bitsets and the spelling vocabulary.
+ * frequencies, the common terms' presence bitsets and the spelling vocabulary. MiniSearch's terms
+ * are put back in this module's slices (miniSearchData.ts's restoreTerms).
  *
  * The key hashes every `*.md` file under the KB's folders (path and content) and the code and
  * data that build the index (src/kb, src/search, kb/search), so that a changed article or a
@@ -228,7 +230,10 @@ async function readCache(buffer: Buffer | undefined, accept: (header: Header) =>
 
   const index = KbIndex.build([]);
   const state = index as unknown as IndexState;
-  state.miniSearch = (await MiniSearch.loadJSAsync({ ...mini, index: terms }, state.miniSearch._options)) as IndexState['miniSearch'];
+  const options = state.miniSearch._options;
+  const miniSearch = MiniSearch.loadJS({ ...mini, index: [] }, options);
+  // Its terms in this module's slices (see miniSearchData.ts), else as MiniSearch restores them.
+  state.miniSearch = ((await restoreTerms(miniSearch, terms, pause)) ? miniSearch : await MiniSearch.loadJSAsync({ ...mini, index: terms }, options)) as IndexState['miniSearch'];
   state.documentFrequency = documentFrequency;
   state.commonTerms = commonTerms;
   state.documentCount = header.documentCount;

@@ -1,4 +1,5 @@
 import type MiniSearch from 'minisearch';
+import { indexData, type IndexData } from './miniSearchData';
 
 /**
  * The BM25 part of a search, as MiniSearch scores an OR query of several terms, without
@@ -11,7 +12,7 @@ import type MiniSearch from 'minisearch';
  * number of the query's terms it holds (MiniSearch's "quality").
  *
  * A term's postings are read from MiniSearch's own index (the term frequencies and field lengths
- * it keeps for subclasses, as protected fields) and scored with its BM25 formula and parameters:
+ * it keeps for subclasses, as protected fields: miniSearchData.ts) and scored with its BM25 formula and parameters:
  * the same figures as `search(term)`, bit for bit (test/search/scoring.test.ts compares every
  * term of the corpus), without the result object per document and the sort by score that
  * `search` makes. A term in thousands of articles, met for the first time, cost a 10k KB's
@@ -48,29 +49,6 @@ const MAX_KEPT_POSTINGS = 1_000_000;
 
 /** MiniSearch's BM25+ parameters, its defaults (SearchOptions.bm25), which the index's searches use. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-
-/** The protected fields of MiniSearch 7 (see its index.d.ts) that hold what its scoring reads. */
-interface IndexData {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-  _documentCount: number;
-  _documentIds: Map<number, unknown>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-}
-
-function indexData(miniSearch: MiniSearch): IndexData | undefined {
-  const data = miniSearch as unknown as Partial<IndexData>;
-  const known =
-    typeof data._index?.get === 'function' &&
-    typeof data._documentCount === 'number' &&
-    data._documentIds instanceof Map &&
-    typeof data._fieldIds === 'object' &&
-    data._fieldLength instanceof Map &&
-    Array.isArray(data._avgFieldLength);
-  // Another shape (a MiniSearch other than 7's): its search() says the same, only slower.
-  return known ? (data as IndexData) : undefined;
-}
 
 /** MiniSearch's calcBM25Score, with its order of operations (so the same floating-point result). */
 function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {

@@ -2,7 +2,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_KB_DIR } from '../../src/kb/paths';
+import type { LabelledQuestion } from '../../src/cli/evaluation';
 import { openKnowledgeBase, type KnowledgeBase } from '../../src/search/knowledgeBase';
+import { describeWithCorpus } from '../support/corpus';
 
 /**
  * The built index cached on disk (src/search/indexCache.ts): an unchanged KB is read from the
@@ -138,5 +140,23 @@ describe('index cache', () => {
   it('is not used without a folder', async () => {
     const kb = await openKnowledgeBase([kbCopy], () => undefined);
     expect(kb.indexMs).toBeGreaterThan(0);
+  });
+});
+
+describeWithCorpus('index cache over the real corpus', (corpus) => {
+  it('ranks every labelled question as the built index does, to the last digit', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'index-cache-corpus-'));
+    try {
+      const questions = (JSON.parse(readFileSync(path.join(__dirname, '../eval/search-questions.json'), 'utf8')) as LabelledQuestion[]).map(({ question }) => question);
+      const ranks = (kb: KnowledgeBase): string => JSON.stringify(questions.map((question) => kb.index.rank(question).map((hit) => [hit.number, hit.language, hit.score])));
+      const built = await openKnowledgeBase([corpus], () => undefined, cacheDir);
+      await built.cacheWrite;
+      const cached = await openKnowledgeBase([corpus], () => undefined, cacheDir);
+      expect(cached.indexMs).toBe(0);
+      expect(questions.length).toBeGreaterThan(500);
+      expect(ranks(cached)).toBe(ranks(built));
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });
