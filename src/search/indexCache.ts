@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,14 +7,14 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { REPOSITORY_ROOT } from '../kb/paths';
 import { runInSlices, sliceYielder } from '../kb/slices';
 import type { Article } from '../kb/types';
-import { restoreTerms } from './miniSearchData';
+import { packTerm, restoreTerms, unpackTerms, type PackedTerm } from './miniSearchData';
 import { KbIndex } from './searchIndex';
 import { SpellingCorrector } from './spelling';
 
 /**
  * The built search index on disk, keyed by the knowledge base's content hash, so that a restart
  * or a new instance with an unchanged KB reads it instead of parsing every article and building
- * the index again: the parsed articles, MiniSearch's index (toJSON / loadJSAsync), the document
+ * the index again: the parsed articles, MiniSearch's index (toJSON, its terms packed), the document
  * frequencies, the common terms' presence bitsets and the spelling vocabulary. MiniSearch's terms
  * are put back in this module's slices (miniSearchData.ts's restoreTerms).
  *
@@ -40,7 +41,7 @@ export interface CacheableKnowledgeBase {
   cacheWrite?: Promise<void>;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 const PREFIX = 'kb-index-';
 const ARTICLES_PER_LINE = 100;
 const TERMS_PER_LINE = 200;
@@ -73,7 +74,7 @@ interface Header {
 type Line =
   | { articles: Article[] }
   | { mini: Omit<AsPlainObject, 'index'> }
-  | { terms: AsPlainObject['index'] }
+  | { terms: PackedTerm[] }
   | { df: Array<[string, number]> }
   | { common: Array<[string, string]> }
   | { vocabulary: string[] };
@@ -208,8 +209,9 @@ async function readCache(buffer: Buffer | undefined, accept: (header: Header) =>
   const header = JSON.parse(lines.next().value ?? '') as Header;
   if (header.format !== FORMAT || !accept(header)) throw new Error('written for other content');
   if (buffer.at(-1) !== NEWLINE) throw new Error('truncated');
+  if (!isAscii(buffer)) throw new Error('not ASCII');
   const articles: Article[] = [];
-  const terms: AsPlainObject['index'] = [];
+  const terms: PackedTerm[] = [];
   const documentFrequency = new Map<string, number>();
   const commonTerms = new Map<string, Uint8Array>();
   let mini: Omit<AsPlainObject, 'index'> | undefined;
@@ -233,7 +235,9 @@ async function readCache(buffer: Buffer | undefined, accept: (header: Header) =>
   const options = state.miniSearch._options;
   const miniSearch = MiniSearch.loadJS({ ...mini, index: [] }, options);
   // Its terms in this module's slices (see miniSearchData.ts), else as MiniSearch restores them.
-  state.miniSearch = ((await restoreTerms(miniSearch, terms, pause)) ? miniSearch : await MiniSearch.loadJSAsync({ ...mini, index: terms }, options)) as IndexState['miniSearch'];
+  state.miniSearch = (
+    (await restoreTerms(miniSearch, terms, pause)) ? miniSearch : await MiniSearch.loadJSAsync({ ...mini, index: unpackTerms(terms) }, options)
+  ) as IndexState['miniSearch'];
   state.documentFrequency = documentFrequency;
   state.commonTerms = commonTerms;
   state.documentCount = header.documentCount;
@@ -246,13 +250,21 @@ async function readCache(buffer: Buffer | undefined, accept: (header: Header) =>
 }
 
 const NEWLINE = 0x0a;
+// Written as ASCII (JSON's \u escapes for the rest), the file decodes as Latin-1, five times
+// faster than UTF-8 (41 MB at 10k articles: 27 ms against 129), and parses faster (130 ms against
+// 186) as one-byte strings. It grows by 2%.
+const NOT_ASCII = /[\u007f-\uffff]/g;
 
-/** The file's lines but the last (empty: the file ends with a newline), each decoded when asked for. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(NOT_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The file's lines but the last (empty: the file ends with a newline), each decoded when asked for (as Latin-1: see NOT_ASCII). */
 function* linesOf(buffer: Buffer): Generator<string, void> {
   for (let start = 0; start < buffer.length;) {
     const end = buffer.indexOf(NEWLINE, start);
     const stop = end === -1 ? buffer.length : end;
-    yield buffer.toString('utf8', start, stop);
+    yield buffer.toString('latin1', start, stop);
     start = stop + 1;
   }
 }
@@ -264,13 +276,13 @@ async function writeCache(dir: string, file: string, key: string, statKey: strin
   // Each line is made as it is written: the whole file at once (tens of MB at 10k articles, as
   // lines and then as one string) more than doubled the process's memory while it was written.
   const lines = function* (): Generator<string> {
-    for (let i = 0; i < kb.articles.length; i += ARTICLES_PER_LINE) yield JSON.stringify({ articles: kb.articles.slice(i, i + ARTICLES_PER_LINE) });
-    yield JSON.stringify({ mini });
-    for (let i = 0; i < terms.length; i += TERMS_PER_LINE) yield JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) });
-    yield JSON.stringify({ df: [...state.documentFrequency] });
-    yield JSON.stringify({ common: [...state.commonTerms].map(([term, bits]) => [term, Buffer.from(bits).toString('base64')]) });
+    for (let i = 0; i < kb.articles.length; i += ARTICLES_PER_LINE) yield asciiJson({ articles: kb.articles.slice(i, i + ARTICLES_PER_LINE) });
+    yield asciiJson({ mini });
+    for (let i = 0; i < terms.length; i += TERMS_PER_LINE) yield asciiJson({ terms: terms.slice(i, i + TERMS_PER_LINE).map(packTerm) });
+    yield asciiJson({ df: [...state.documentFrequency] });
+    yield asciiJson({ common: [...state.commonTerms].map(([term, bits]) => [term, Buffer.from(bits).toString('base64')]) });
     // The words it corrects to (its constructor's filter kept them): the same buckets, in the same order.
-    yield JSON.stringify({ vocabulary: [...(state.corrector as unknown as { known: Set<string> }).known] });
+    yield asciiJson({ vocabulary: [...(state.corrector as unknown as { known: Set<string> }).known] });
   };
   const lineCount = Math.ceil(kb.articles.length / ARTICLES_PER_LINE) + 1 + Math.ceil(terms.length / TERMS_PER_LINE) + 3;
   const header: Header = { format: FORMAT, key, statKey, ids: [...state.ordinal.keys()], documentCount: state.documentCount, skipped: kb.skipped, lines: lineCount };
@@ -279,7 +291,7 @@ async function writeCache(dir: string, file: string, key: string, statKey: strin
   const partial = `${file}.${process.pid}.partial`;
   const output = await open(partial, 'w');
   try {
-    await output.write(`${JSON.stringify(header)}\n`);
+    await output.write(`${asciiJson(header)}\n`);
     for (const line of lines()) {
       await output.write(`${line}\n`);
       await pause();

@@ -1,0 +1,47 @@
+import MiniSearch from 'minisearch';
+import { packTerm, restoreTerms, unpackTerms } from '../../src/search/miniSearchData';
+
+/**
+ * The index cache keeps MiniSearch's terms packed (src/search/miniSearchData.ts) and puts them
+ * back itself: the index must come back as MiniSearch's own loadJS makes it, and with any
+ * other MiniSearch (not the shape it knows) the cache falls back to MiniSearch's loadJSAsync.
+ */
+
+const DOCUMENTS = [
+  { id: 'a', title: 'logon empty return', body: 'mcsynch fails at restart restart' },
+  { id: 'b', title: 'deadlock', body: 'mcsynch workflows run at the same time' },
+  { id: 'c', title: 'tracking', body: 'sync frequency' },
+];
+
+function built(): MiniSearch {
+  const miniSearch = new MiniSearch({ fields: ['title', 'body'] });
+  miniSearch.addAll(DOCUMENTS);
+  return miniSearch;
+}
+
+const searches = (miniSearch: MiniSearch): string => JSON.stringify(['mcsynch', 'restart', 'deadlock', 'logon', 'none'].map((term) => miniSearch.search(term)));
+
+it('packs terms and unpacks them to what toJSON wrote', () => {
+  const { index } = built().toJSON();
+  expect(unpackTerms(index.map(packTerm))).toEqual(index);
+});
+
+it('puts packed terms back into an index that then searches as the original', async () => {
+  const original = built();
+  const { index, ...rest } = original.toJSON();
+  const restored = MiniSearch.loadJS({ ...rest, index: [] }, { fields: ['title', 'body'] });
+  expect(restored.search('mcsynch')).toEqual([]);
+  await expect(restoreTerms(restored, index.map(packTerm), () => Promise.resolve())).resolves.toBe(true);
+  expect(searches(restored)).toBe(searches(original));
+  // The same terms, frequencies and field lengths (the radix tree lists its terms in another order).
+  const sorted = (miniSearch: MiniSearch): unknown => {
+    const { index, ...rest } = miniSearch.toJSON();
+    return { ...rest, index: index.sort(([a], [b]) => (a < b ? -1 : 1)) };
+  };
+  expect(sorted(restored)).toEqual(sorted(original));
+});
+
+it('changes nothing and says so when the index is not of the shape it knows', async () => {
+  const other = { search: () => [] } as unknown as MiniSearch;
+  await expect(restoreTerms(other, built().toJSON().index.map(packTerm), () => Promise.resolve())).resolves.toBe(false);
+});
