@@ -7,7 +7,7 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { REPOSITORY_ROOT } from '../kb/paths';
 import { runInSlices, sliceYielder } from '../kb/slices';
 import type { Article } from '../kb/types';
-import { packTerm, restoreTerms, unpackTerms, type PackedTerm } from './miniSearchData';
+import { restoreTerms, serialiseInParts, unpackTerms, type PackedTerm } from './miniSearchData';
 import { KbIndex } from './searchIndex';
 import { SpellingCorrector } from './spelling';
 
@@ -272,19 +272,26 @@ function* linesOf(buffer: Buffer): Generator<string, void> {
 async function writeCache(dir: string, file: string, key: string, statKey: string, kb: CacheableKnowledgeBase): Promise<void> {
   const state = kb.index as unknown as IndexState;
   const pause = sliceYielder();
-  const { index: terms, ...mini } = state.miniSearch.toJSON();
+  const { withoutTerms: mini, termCount, terms } = serialiseInParts(state.miniSearch);
   // Each line is made as it is written: the whole file at once (tens of MB at 10k articles, as
   // lines and then as one string) more than doubled the process's memory while it was written.
   const lines = function* (): Generator<string> {
     for (let i = 0; i < kb.articles.length; i += ARTICLES_PER_LINE) yield asciiJson({ articles: kb.articles.slice(i, i + ARTICLES_PER_LINE) });
     yield asciiJson({ mini });
-    for (let i = 0; i < terms.length; i += TERMS_PER_LINE) yield asciiJson({ terms: terms.slice(i, i + TERMS_PER_LINE).map(packTerm) });
+    let line: PackedTerm[] = [];
+    for (const term of terms) {
+      line.push(term);
+      if (line.length < TERMS_PER_LINE) continue;
+      yield asciiJson({ terms: line });
+      line = [];
+    }
+    if (line.length) yield asciiJson({ terms: line });
     yield asciiJson({ df: [...state.documentFrequency] });
     yield asciiJson({ common: [...state.commonTerms].map(([term, bits]) => [term, Buffer.from(bits).toString('base64')]) });
     // The words it corrects to (its constructor's filter kept them): the same buckets, in the same order.
     yield asciiJson({ vocabulary: [...(state.corrector as unknown as { known: Set<string> }).known] });
   };
-  const lineCount = Math.ceil(kb.articles.length / ARTICLES_PER_LINE) + 1 + Math.ceil(terms.length / TERMS_PER_LINE) + 3;
+  const lineCount = Math.ceil(kb.articles.length / ARTICLES_PER_LINE) + 1 + Math.ceil(termCount / TERMS_PER_LINE) + 3;
   const header: Header = { format: FORMAT, key, statKey, ids: [...state.ordinal.keys()], documentCount: state.documentCount, skipped: kb.skipped, lines: lineCount };
   mkdirSync(dir, { recursive: true });
   // Written aside and renamed: a process stopped half-way leaves no half a cache under the real name.

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { packTerm, restoreTerms, unpackTerms } from '../../src/search/miniSearchData';
+import { packTerm, restoreTerms, serialiseInParts, unpackTerms } from '../../src/search/miniSearchData';
 
 /**
  * The index cache keeps MiniSearch's terms packed (src/search/miniSearchData.ts) and puts them
@@ -24,6 +24,15 @@ const searches = (miniSearch: MiniSearch): string => JSON.stringify(['mcsynch', 
 it('packs terms and unpacks them to what toJSON wrote', () => {
   const { index } = built().toJSON();
   expect(unpackTerms(index.map(packTerm))).toEqual(index);
+});
+
+it('serialises the index in parts as toJSON does, terms included', () => {
+  const miniSearch = built();
+  const { index, ...withoutTerms } = miniSearch.toJSON();
+  const parts = serialiseInParts(miniSearch);
+  expect(parts.withoutTerms).toEqual(withoutTerms);
+  expect(parts.termCount).toBe(index.length);
+  expect(unpackTerms([...parts.terms])).toEqual(index);
 });
 
 it('puts packed terms back into an index that then searches as the original', async () => {
