@@ -4,9 +4,10 @@ import type { AsPlainObject } from 'minisearch';
 /**
  * MiniSearch 7's index as it keeps it for subclasses (protected fields, see its index.d.ts): the
  * term frequencies per field and document, and the field lengths its BM25 reads. The scorer
- * (scoring.ts) reads them directly, and the index cache (indexCache.ts) fills the terms back in
- * slices of its own; everything else goes through MiniSearch's public API. Any other shape (a
- * MiniSearch other than 7's) is not used: both callers fall back to the public API.
+ * (scoring.ts) reads them directly; the index cache (indexCache.ts) writes the terms out and puts
+ * them back one at a time, between turns of the event loop. Everything else goes through
+ * MiniSearch's public API, and so does every caller when the index is of another shape (a
+ * MiniSearch other than 7's): what the code knows of MiniSearch's inside is in this file.
  */
 export interface IndexData {
   _index: Iterable<[string, Map<number, Map<number, number>>]> & {
