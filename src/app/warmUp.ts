@@ -25,7 +25,7 @@ export async function warmUp(index: KbIndex, checks: CheckRegistry, busy: () => 
   const slice = sliceYielder();
   const pause = async (): Promise<void> => {
     await slice();
-    while (busy()) await setTimeout(IDLE_POLL_MS);
+    await whileBusy(busy);
   };
   preloadLanguageDetector();
   await pause();
@@ -45,4 +45,9 @@ export async function warmUp(index: KbIndex, checks: CheckRegistry, busy: () => 
       }
     }
   }
+}
+
+/** Resolves once `busy()` says no requests are being answered (at once when none are). */
+export async function whileBusy(busy: () => boolean): Promise<void> {
+  while (busy()) await setTimeout(IDLE_POLL_MS);
 }
