@@ -66,11 +66,9 @@ async function main(): Promise<void> {
     () => logger.debug({ warmUpMs: Math.round(performance.now() - warming) }, 'warmed up'),
     (error: unknown) => logger.warn({ err: errorFields(error) }, 'warm-up failed'),
   );
-  // Writing the index cache leaves about twice the cache's size of garbage: collected once (about
-  // 150 ms at 10k articles) when it and the warm-up are done and no message is being answered.
-  // A start from the cache writes none.
-  const { cacheWrite } = loaded.knowledgeBase;
-  if (cacheWrite) void Promise.all([warmedUp, cacheWrite]).then(() => whileBusy(busy).then(compactHeap));
+  // The heap compacted once the start-up's work is done (the index cache written, after a first
+  // start: about twice the cache's size of garbage) and no message is being answered; see heap.ts.
+  void Promise.all([warmedUp, loaded.knowledgeBase.cacheWrite]).then(() => whileBusy(busy).then(compactHeap));
 
   logger.info(
     {

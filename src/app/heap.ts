@@ -14,10 +14,7 @@ import { runInNewContext } from 'node:vm';
  * the collector run so often that a 10,000-article start took about a fifth longer. The limit V8
  * set during the load would still hold afterwards (a 10k KB: about 100 MB live, RSS 440 MB after
  * 30 searches), so the heap is collected once, there, and the next limit follows what is live.
- * That collection takes tens of milliseconds (a 10k KB: about 100), once. It also compacts the
- * heap, which V8 otherwise does only for pages it judges fragmented: the bulk allocation of a
- * first start (articles parsed, index built) left a 10k KB's heap at 235 MB for 150 MB live, and
- * 75 MB more RSS than the same index read from the cache.
+ * That collection takes tens of milliseconds (a 10k KB: about 100), once.
  *
  * The young generation's size (`--max-semi-space-size=4` in `npm start`: about 18 MB off the
  * ready RSS) can only be set on the command line.
@@ -26,23 +23,31 @@ const HEAP_GROWING_PERCENT = 20;
 
 export function tuneHeap(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  compactHeap();
+  collect(false);
 }
 
 /**
- * One full collection that also compacts: after the load, and again once the start-up's
- * background work (warm-up, writing the index cache: tens of MB of JSON at 10k articles) is done.
+ * One full collection that also compacts the heap, for once the start-up's work is done (the
+ * load, the warm-up, the index cache written). V8 compacts only the pages it judges fragmented,
+ * and a first start's bulk allocation left a 10k KB's heap at 235 MB for 150 MB live: 75 MB more
+ * RSS than the same index read from the cache. Compacting takes twice the plain collection's time
+ * (real corpus about 45 ms, 10k about 150 ms, more on a busy machine): not while loading, where
+ * /health must answer within 100 ms, and not while a message is being answered.
  */
 export function compactHeap(): void {
+  collect(true);
+}
+
+function collect(compacting: boolean): void {
   // V8's own gc(), which Node exposes only with --expose-gc: the flag, then a new context that has it.
   setFlagsFromString('--expose-gc');
-  const collect = runInNewContext('gc') as unknown;
-  if (typeof collect !== 'function') return;
-  setFlagsFromString('--compact-on-every-full-gc');
+  const gc = runInNewContext('gc') as unknown;
+  if (typeof gc !== 'function') return;
+  if (compacting) setFlagsFromString('--compact-on-every-full-gc');
   try {
-    (collect as () => void)();
+    (gc as () => void)();
   } finally {
     // Later collections decide for themselves, as usual.
-    setFlagsFromString('--no-compact-on-every-full-gc');
+    if (compacting) setFlagsFromString('--no-compact-on-every-full-gc');
   }
 }
