@@ -27,10 +27,10 @@ export function tuneHeap(): void {
 }
 
 /**
- * One full collection that also compacts the heap, for once the start-up's work is done (the
- * load, the warm-up, the index cache written). V8 compacts only the pages it judges fragmented,
- * and a first start's bulk allocation left a 10k KB's heap at 235 MB for 150 MB live: 75 MB more
- * RSS than the same index read from the cache. Compacting takes twice the plain collection's time
+ * One full collection that also compacts the heap, for once a start that built the index has
+ * done its work (the load, the warm-up, the index cache written). V8 compacts only the pages it
+ * judges fragmented, and building left a 10k KB's heap at 235 MB for 150 MB live: 75 MB more RSS
+ * than the same index read from the cache. Compacting takes twice the plain collection's time
  * (real corpus about 45 ms, 10k about 150 ms, more on a busy machine): not while loading, where
  * /health must answer within 100 ms, and not while a message is being answered.
  */
