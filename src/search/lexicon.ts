@@ -23,10 +23,19 @@ interface RelatedTerm {
   weight: number;
 }
 
+const readLexicons = new Map<string, Lexicon>();
+
 export class Lexicon {
   private readonly related = new Map<string, RelatedTerm[]>();
 
+  /** The lexicon of the files in `dir`, read once per process (they ship with the code; a lexicon is never changed once made). */
   static fromFiles(dir: string = DATA_DIR): Lexicon {
+    let lexicon = readLexicons.get(dir);
+    if (!lexicon) readLexicons.set(dir, (lexicon = Lexicon.read(dir)));
+    return lexicon;
+  }
+
+  private static read(dir: string): Lexicon {
     const lexicon = new Lexicon();
     const hand = readJson<{ groups: string[][] }>(path.join(dir, 'vocabulary.json'));
     for (const group of hand?.groups ?? []) lexicon.addGroup(group);

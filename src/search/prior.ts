@@ -23,6 +23,38 @@ interface PriorFile {
   postings: Record<string, string>;
 }
 
+interface ReadPrior {
+  documents: number;
+  articles: number;
+  df: ReadonlyMap<string, number>;
+  presence: ReadonlyMap<string, Uint32Array>;
+}
+
+// Read once per process: the file ships with the code, and every index reads it (a start from
+// the index cache makes two, one to check the index's shape and one to fill).
+const readPriors = new Map<string, ReadPrior | null>();
+
+function readPrior(file: string): ReadPrior | null {
+  let data: PriorFile;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as PriorFile;
+  } catch {
+    // No prior: words weigh by the loaded knowledge base alone, as they did before it existed.
+    return null;
+  }
+  const presence = new Map<string, Uint32Array>();
+  for (const [term, gaps] of Object.entries(data.postings)) {
+    const bits = new Uint32Array(wordsFor(data.articles));
+    let ordinal = 0;
+    for (const gap of gaps.split('.')) {
+      ordinal += parseInt(gap, 36);
+      bits[ordinal >> 5]! |= 1 << (ordinal & 31);
+    }
+    presence.set(term, bits);
+  }
+  return { documents: data.documents, articles: data.articles, df: new Map(Object.entries(data.df)), presence };
+}
+
 export class SearchPrior {
   // Reused for every call: a search runs this for each of its best ten hits.
   private readonly any: Uint32Array;
@@ -41,24 +73,10 @@ export class SearchPrior {
   }
 
   static fromFile(file: string = PRIOR_FILE): SearchPrior {
-    let data: PriorFile;
-    try {
-      data = JSON.parse(readFileSync(file, 'utf8')) as PriorFile;
-    } catch {
-      // No prior: words weigh by the loaded knowledge base alone, as they did before it existed.
-      return SearchPrior.empty();
-    }
-    const presence = new Map<string, Uint32Array>();
-    for (const [term, gaps] of Object.entries(data.postings)) {
-      const bits = new Uint32Array(wordsFor(data.articles));
-      let ordinal = 0;
-      for (const gap of gaps.split('.')) {
-        ordinal += parseInt(gap, 36);
-        bits[ordinal >> 5]! |= 1 << (ordinal & 31);
-      }
-      presence.set(term, bits);
-    }
-    return new SearchPrior(data.documents, new Map(Object.entries(data.df)), presence, data.articles);
+    let read = readPriors.get(file);
+    if (read === undefined) readPriors.set(file, (read = readPrior(file)));
+    // Each index its own: the instance keeps scratch buffers (any, all) for its searches.
+    return read ? new SearchPrior(read.documents, read.df, read.presence, read.articles) : SearchPrior.empty();
   }
 
   static empty(): SearchPrior {
