@@ -12,11 +12,11 @@ import { indexData, type IndexData } from './miniSearchData';
  * number of the query's terms it holds (MiniSearch's "quality").
  *
  * A term's postings are read from MiniSearch's own index (the term frequencies and field lengths
- * it keeps for subclasses, as protected fields: miniSearchData.ts) and scored with its BM25 formula and parameters:
- * the same figures as `search(term)`, bit for bit (test/search/scoring.test.ts compares every
- * term of the corpus), without the result object per document and the sort by score that
- * `search` makes. A term in thousands of articles, met for the first time, cost a 10k KB's
- * search several milliseconds that way.
+ * it keeps for subclasses, as protected fields: miniSearchData.ts) and scored with its BM25
+ * formula and parameters: the same figures as `search(term)`, bit for bit (test/search/
+ * scoring.test.ts compares every term of the corpus), without the result object per document
+ * and the sort by score that `search` makes. A term in thousands of articles, met for the first
+ * time, cost a 10k KB's search several milliseconds that way.
  */
 
 /** One term in every document that holds it, in document order. */
@@ -159,15 +159,16 @@ export class TermScorer {
     return found;
   }
 
-  /** What MiniSearch's termResults adds up for a one-term query, field by field in the boosts' order. */
+  /** What MiniSearch's termResults adds up for a one-term query: field by field, in the index's order of fields (its sum's order). */
   private postingsFromIndex(data: IndexData, term: string): Postings {
     const fieldData = data._index.get(term);
     if (!fieldData) return { docs: new Int32Array(0), scores: new Float64Array(0), short: new Uint8Array(0) };
     const ordinals = this.ordinalsOf(data);
     const { score, matchedTerms } = this;
     let count = 0;
-    for (const [field, boost] of Object.entries(this.boost)) {
-      const fieldId = data._fieldIds[field]!;
+    for (const [field, fieldId] of Object.entries(data._fieldIds)) {
+      // MiniSearch's own rule: a field without a boost (or with 0) counts once.
+      const boost = this.boost[field] || 1;
       const freqs = fieldData.get(fieldId);
       if (!freqs) continue;
       const avgFieldLength = data._avgFieldLength[fieldId]!;
