@@ -77,7 +77,8 @@ async function main(): Promise<void> {
         compactHeap();
         // Read by the growth bench (LOG_LEVEL=debug): the first start's memory once settled.
         logger.debug({ rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20) }, 'heap compacted');
-      });
+      })
+      .catch((error: unknown) => logger.warn({ err: errorFields(error) }, 'heap compaction failed'));
 
   logger.info(
     {
