@@ -94,17 +94,28 @@ export class SearchPrior {
    * undefined without a prior.
    */
   articlesMatchingAll(groups: ReadonlyArray<readonly string[]>): number | undefined {
-    return this.countMatchingAll(groups.map((terms) => terms.map((term) => this.presenceOf(term))));
+    if (groups.length === 0) return undefined;
+    // A group without terms has none the corpus knows.
+    if (this.documents > 0 && groups.some((terms) => terms.length === 0)) return 0;
+    const terms = groups.flat();
+    let next = 0;
+    const positions = groups.map((group) => group.map(() => next++));
+    return this.countMatchingHeld(
+      positions,
+      terms.map((term) => this.presenceOf(term)),
+      () => true,
+    );
   }
 
-  /** Which of the corpus's articles hold the term, for countMatchingAll; undefined for a term it does not know. */
+  /** Which of the corpus's articles hold the term, for countMatchingHeld; undefined for a term it does not know. */
   presenceOf(term: string): Uint32Array | undefined {
     return this.presence.get(term);
   }
 
   /**
-   * countMatchingAll over the groups (a question's words, as positions of its terms) of which a
-   * hit holds a term, with only the terms it holds: `presence` is presenceOf by position.
+   * articlesMatchingAll over the groups (a question's words, as positions of its terms) of which
+   * a hit holds a term, with only the terms it holds: `presence` is presenceOf by position (a
+   * search looks them up once for its best ten hits). Undefined when it holds none.
    */
   countMatchingHeld(groups: ReadonlyArray<readonly number[]>, presence: ReadonlyArray<Uint32Array | undefined>, holds: (t: number) => boolean): number | undefined {
     if (this.documents === 0) return undefined;
@@ -129,27 +140,6 @@ export class SearchPrior {
       for (let i = 0; i < all.length; i++) all[i]! &= any[i]!;
     }
     if (held === 0) return undefined;
-    let count = 0;
-    for (const word of all) count += popcount(word);
-    return count;
-  }
-
-  /** articlesMatchingAll with each group's terms as their presenceOf (a search looks them up once for its best ten hits). */
-  countMatchingAll(groups: ReadonlyArray<ReadonlyArray<Uint32Array | undefined>>): number | undefined {
-    if (this.documents === 0 || groups.length === 0) return undefined;
-    const { any, all } = this;
-    all.fill(0xffffffff);
-    for (const terms of groups) {
-      any.fill(0);
-      let known = false;
-      for (const bits of terms) {
-        if (!bits) continue;
-        known = true;
-        for (let i = 0; i < any.length; i++) any[i]! |= bits[i]!;
-      }
-      if (!known) return 0;
-      for (let i = 0; i < all.length; i++) all[i]! &= any[i]!;
-    }
     let count = 0;
     for (const word of all) count += popcount(word);
     return count;
