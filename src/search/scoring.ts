@@ -136,14 +136,12 @@ export class TermScorer {
    * Zeroed words for the articles a question's matches make (searchIndex.ts's Candidates): which
    * query terms each holds, and which in a field other than the body. Reused by the next question.
    */
-  candidateBits(length: number): Uint32Array {
-    if (this.candidateAny.length < length) this.candidateAny = new Uint32Array(length * 2);
-    return this.candidateAny.fill(0, 0, length);
-  }
-
-  candidateShortBits(length: number): Uint32Array {
-    if (this.candidateShort.length < length) this.candidateShort = new Uint32Array(length * 2);
-    return this.candidateShort.fill(0, 0, length);
+  candidateBits(length: number): { any: Uint32Array; short: Uint32Array } {
+    if (this.candidateAny.length < length) {
+      this.candidateAny = new Uint32Array(length * 2);
+      this.candidateShort = new Uint32Array(length * 2);
+    }
+    return { any: this.candidateAny.fill(0, 0, length), short: this.candidateShort.fill(0, 0, length) };
   }
 
   private postings(term: string): Postings {

@@ -266,14 +266,14 @@ export class KbIndex {
         )
       : 0;
     const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0) + UNKNOWN_NAME_EXTRA * unknownWeight;
+    // The question's share the candidate answers, weighed in units of the rarest possible word.
+    const rarest = this.idf(0);
+    const confidenceOf = (matchedWeight: number): number => confidence(matchedWeight / totalWeight, matchedWeight / rarest);
     const scores = new Float64Array(candidates.count);
     const ranks = new Float64Array(candidates.count);
     for (let c = 0; c < candidates.count; c++) {
-      const matchedWeight = coverage(groups, groupTerms, candidates, c);
-      const score = confidence(matchedWeight / totalWeight, matchedWeight / this.idf(0));
-      scores[c] = score;
-      // BM25 orders articles; coverage lifts the ones that answer more of the question.
-      ranks[c] = candidates.bm25[c]! * (MAX_COVERAGE_LIFT - 1 + score * score);
+      scores[c] = confidenceOf(coverage(groups, groupTerms, candidates, c));
+      ranks[c] = rankOf(candidates.bm25[c]!, scores[c]!);
     }
     const order = bestBy(
       Array.from({ length: candidates.count }, (_, c) => c),
@@ -302,13 +302,10 @@ export class KbIndex {
         // The words of what it does not name count as not matched: "target" in "target mapping" is not Adobe Target.
         const words = namedWordsElsewhere(missing, text!);
         const unnamed = words.size ? groups.map((group) => group.forms.some((form) => words.has(form))) : [];
-        if (unnamed.some(Boolean)) {
-          const matchedWeight = coverage(groups, groupTerms, candidates, hit.candidate!, unnamed);
-          hit.score = confidence(matchedWeight / totalWeight, matchedWeight / this.idf(0)) * ambiguityFactor(hit.ambiguity);
-        }
+        if (unnamed.some(Boolean)) hit.score = confidenceOf(coverage(groups, groupTerms, candidates, hit.candidate!, unnamed)) * ambiguityFactor(hit.ambiguity);
+        hit.score *= missingNamedFactor(missing);
       }
-      if (missing.length) hit.score *= missingNamedFactor(missing);
-      hit.rank = hit.bm25! * (MAX_COVERAGE_LIFT - 1 + hit.score * hit.score);
+      hit.rank = rankOf(hit.bm25!, hit.score);
     }
     return top.sort((a, b) => b.rank - a.rank);
   }
@@ -325,8 +322,16 @@ export class KbIndex {
     const byNumber = new Map<string, number>();
     const commonBits = common.map((t) => this.commonTerms.get(terms[t]!)!);
     const commonIdf = common.map((t) => this.idf(this.documentFrequency.get(terms[t]!)!));
-    let any = scorer.candidateBits(0);
-    let short = scorer.candidateShortBits(0);
+    // Coverage moves a rank by at most MAX_COVERAGE_LIFT / (MAX_COVERAGE_LIFT - 1) = 5x, so
+    // results scoring below a fifth of the best can never come first or close to it: of those,
+    // only the best, enough to make MAX_RANKED articles.
+    let best = 0;
+    for (let i = 0; i < count; i++) best = Math.max(best, score[docs[i]!]!);
+    const floor = ((best * (MAX_COVERAGE_LIFT - 1)) / MAX_COVERAGE_LIFT) * CLOSE_RATIO;
+    let above = 0;
+    for (let i = 0; i < count; i++) if (score[docs[i]!]! >= floor) above++;
+    // At most one article per document added: those above the floor, then up to MAX_RANKED.
+    const { any, short } = scorer.candidateBits((above + MAX_RANKED) * width);
     const add = (doc: number): void => {
       const number = scorer.numbers[doc]!;
       let total = score[doc]!;
@@ -353,17 +358,6 @@ export class KbIndex {
       }
       bm25[c] = Math.max(bm25[c]!, total);
     };
-    // Coverage moves a rank by at most MAX_COVERAGE_LIFT / (MAX_COVERAGE_LIFT - 1) = 5x, so
-    // results scoring below a fifth of the best can never come first or close to it: of those,
-    // only the best, enough to make MAX_RANKED articles.
-    let best = 0;
-    for (let i = 0; i < count; i++) best = Math.max(best, score[docs[i]!]!);
-    const floor = ((best * (MAX_COVERAGE_LIFT - 1)) / MAX_COVERAGE_LIFT) * CLOSE_RATIO;
-    let above = 0;
-    for (let i = 0; i < count; i++) if (score[docs[i]!]! >= floor) above++;
-    // At most one article per document added: those above the floor, then up to MAX_RANKED.
-    any = scorer.candidateBits((above + MAX_RANKED) * width);
-    short = scorer.candidateShortBits((above + MAX_RANKED) * width);
     for (let i = 0; i < count; i++) if (score[docs[i]!]! >= floor) add(docs[i]!);
     const addBest = (ordered: readonly number[]): void => {
       for (const doc of ordered) {
@@ -499,6 +493,11 @@ function hasTerm(bits: Uint8Array, ordinal: number): boolean {
 function confidence(share: number, evidence: number): number {
   const specificity = Math.min(1, evidence / MIN_EVIDENCE);
   return Math.min(1, share + EVIDENCE_BONUS * Math.max(0, evidence - EVIDENCE_FLOOR)) * specificity;
+}
+
+/** BM25 orders articles; coverage (the confidence) lifts the ones that answer more of the question. */
+function rankOf(bm25: number, score: number): number {
+  return bm25 * (MAX_COVERAGE_LIFT - 1 + score * score);
 }
 
 /** The weight of the question's words that the candidate matched, each at its strongest field. */
