@@ -10,7 +10,7 @@ const IDLE_POLL_MS = 5;
 
 /**
  * Run once the bot is ready, so that the first operators do not pay for what loads or compiles on
- * first use: the language detector and chrono-node are required (35 and about 50 ms), and every
+ * first use: the language detector and chrono-node are required (35 and 33 ms), and every
  * guided check's example conversations (kb/checks/*.json: the KB's own data) go through the search
  * and the check's rule as messages would. Their first run in a process takes about 450 ms (time
  * zones, regular expressions, code not yet compiled), the third about 20 ms: without this, the
