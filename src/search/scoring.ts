@@ -144,6 +144,11 @@ export class TermScorer {
     return { any: this.candidateAny.fill(0, 0, length), short: this.candidateShort.fill(0, 0, length) };
   }
 
+  /** The ordinals of the documents that hold the term, in any field (not kept: see postings). */
+  documentsWith(term: string): Int32Array {
+    return (this.data ? this.postingsFromIndex(this.data, term) : this.postingsFromSearch(term)).docs;
+  }
+
   private postings(term: string): Postings {
     let found = this.kept.get(term);
     if (found) return found;

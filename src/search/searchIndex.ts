@@ -145,10 +145,9 @@ export class KbIndex {
   /** Indexes the articles; each `yield` is a point where the work may pause (see runInSlices). */
   private *fill(articles: readonly Article[]): Generator<void, KbIndex> {
     const vocabulary = new Set<string>();
-    const docTerms: Array<Set<string>> = [];
     for (const article of articles) {
       const id = docId(article.number, article.language);
-      this.ordinal.set(id, docTerms.length);
+      this.ordinal.set(id, this.ordinal.size);
       this.articles.set(id, article);
       const fields = fieldTexts(article);
       const doc = { id } as IndexedDoc;
@@ -161,13 +160,12 @@ export class KbIndex {
         for (const word of fieldWords) if (!STOP_WORDS.has(word)) vocabulary.add(word);
       }
       for (const term of distinct) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      docTerms.push(distinct);
       // Added one by one (what addAll does), so that the work can pause between articles.
       this.miniSearch.add(doc);
       yield;
     }
-    this.documentCount = docTerms.length;
-    this.commonTerms = yield* commonTermPresence(this.documentFrequency, docTerms);
+    this.documentCount = this.ordinal.size;
+    this.commonTerms = yield* commonTermPresence(this.documentFrequency, this.documentCount, (term) => this.termScorer().documentsWith(term));
     this.corrector = yield* SpellingCorrector.building(vocabulary);
     return this;
   }
@@ -463,17 +461,18 @@ export class KbIndex {
 
 /**
  * For each term found in more than COMMON_SHARE of the articles (and at least
- * COMMON_MIN_DOCUMENTS of them), which articles hold it, one bit per article.
+ * COMMON_MIN_DOCUMENTS of them), which articles hold it, one bit per article. Read from the
+ * index's postings once it is built: each article's set of terms, kept until then for this,
+ * cost a 10,000-article start about 25 MB of its RSS at ready.
  */
-function* commonTermPresence(documentFrequency: Map<string, number>, docTerms: ReadonlyArray<Set<string>>): Generator<void, Map<string, Uint8Array>> {
-  const threshold = Math.max(COMMON_MIN_DOCUMENTS, COMMON_SHARE * docTerms.length);
+function* commonTermPresence(documentFrequency: Map<string, number>, documentCount: number, documentsWith: (term: string) => Int32Array): Generator<void, Map<string, Uint8Array>> {
+  const threshold = Math.max(COMMON_MIN_DOCUMENTS, COMMON_SHARE * documentCount);
   const presence = new Map<string, Uint8Array>();
-  for (const [term, df] of documentFrequency) if (df > threshold) presence.set(term, new Uint8Array(Math.ceil(docTerms.length / 8)));
-  for (const [ordinal, terms] of docTerms.entries()) {
-    for (const term of terms) {
-      const bits = presence.get(term);
-      if (bits) bits[ordinal >> 3]! |= 1 << (ordinal & 7);
-    }
+  for (const [term, df] of documentFrequency) {
+    if (df <= threshold) continue;
+    const bits = new Uint8Array(Math.ceil(documentCount / 8));
+    for (const ordinal of documentsWith(term)) bits[ordinal >> 3]! |= 1 << (ordinal & 7);
+    presence.set(term, bits);
     yield;
   }
   return presence;
