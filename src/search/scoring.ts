@@ -90,10 +90,12 @@ export class TermScorer {
   /**
    * The documents holding any of the terms (distinct), scored as MiniSearch scores the OR query
    * of them with these term boosts. The result's buffers are reused by the next call.
+   * `bits` says which bit marks each term in `any` and `short`, and how many bits there are: a
+   * question's terms keep their place in it when only some of them are queried (searchIndex.ts).
    */
-  match(terms: readonly string[], weights: Float64Array): Matches {
+  match(terms: readonly string[], weights: Float64Array, bits: { of: ArrayLike<number>; count: number } = { of: terms.map((_, t) => t), count: terms.length }): Matches {
     const postings = terms.map((term) => this.postings(term));
-    const width = Math.max(1, Math.ceil(terms.length / 32));
+    const width = Math.max(1, Math.ceil(bits.count / 32));
     let bound = 0;
     for (const list of postings) bound += list.docs.length;
     bound = Math.min(bound, this.docs.length);
@@ -108,8 +110,9 @@ export class TermScorer {
     for (let t = 0; t < postings.length; t++) {
       const { docs: termDocs, scores, short: termShort } = postings[t]!;
       const weight = weights[t]!;
-      const word = t >> 5;
-      const bit = 1 << (t & 31);
+      const position = bits.of[t]!;
+      const word = position >> 5;
+      const bit = 1 << (position & 31);
       for (let k = 0; k < termDocs.length; k++) {
         const doc = termDocs[k]!;
         if (matchedTerms[doc] === 0) {

@@ -251,6 +251,8 @@ export class KbIndex {
     const matches = scorer.match(
       queried.map((t) => terms[t]!),
       Float64Array.from(queried, (t) => weights[t]!),
+      // Each term marked by its place among the question's, as the common ones are below.
+      { of: queried, count: terms.length },
     );
     const candidates = this.byArticle(scorer, matches, common, terms);
     // Names the question gives that neither this knowledge base nor a typical one has ("Kafka",
