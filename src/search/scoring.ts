@@ -50,10 +50,17 @@ const MAX_KEPT_POSTINGS = 1_000_000;
 /** MiniSearch's BM25+ parameters, its defaults (SearchOptions.bm25), which the index's searches use. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
-/** MiniSearch's calcBM25Score, with its order of operations (so the same floating-point result). */
-function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
+/**
+ * MiniSearch's calcBM25Score in two parts, with its order of operations (so the same
+ * floating-point result): the inverse document frequency, the same for a term's every document
+ * in a field, and the score.
+ */
+function inverseDocumentFrequency(matchingCount: number, totalCount: number): number {
+  return Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+}
+
+function bm25(invDocFreq: number, termFreq: number, fieldLength: number, avgFieldLength: number): number {
   const { k, b, d } = BM25;
-  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
   return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
 }
 
@@ -70,6 +77,7 @@ export class TermScorer {
   private candidateShort = new Uint32Array(0);
   private readonly data: IndexData | undefined;
   private ordinalByShortId: Int32Array | undefined;
+  private lengthsByField: Float64Array[] | undefined;
 
   constructor(
     private readonly miniSearch: MiniSearch,
@@ -170,6 +178,7 @@ export class TermScorer {
     const fieldData = data._index.get(term);
     if (!fieldData) return { docs: new Int32Array(0), scores: new Float64Array(0), short: new Uint8Array(0) };
     const ordinals = this.ordinalsOf(data);
+    const lengths = this.fieldLengthsOf(data);
     const { score, matchedTerms } = this;
     let count = 0;
     for (const [field, fieldId] of Object.entries(data._fieldIds)) {
@@ -178,10 +187,12 @@ export class TermScorer {
       const freqs = fieldData.get(fieldId);
       if (!freqs) continue;
       const avgFieldLength = data._avgFieldLength[fieldId]!;
+      const fieldLength = lengths[fieldId]!;
+      const invDocFreq = inverseDocumentFrequency(freqs.size, data._documentCount);
       const isShort = field !== this.bodyField;
       for (const [shortId, termFreq] of freqs) {
         const doc = ordinals[shortId]!;
-        const weighted = boost * bm25(termFreq, freqs.size, data._documentCount, data._fieldLength.get(shortId)![fieldId]!, avgFieldLength);
+        const weighted = boost * bm25(invDocFreq, termFreq, fieldLength[shortId]!, avgFieldLength);
         // matchedTerms is free between match() calls: here 1 marks a document seen, 3 one also seen in a short field.
         if (matchedTerms[doc] === 0) {
           this.docs[count++] = doc;
@@ -212,6 +223,17 @@ export class TermScorer {
       for (const [shortId, id] of data._documentIds) this.ordinalByShortId[shortId] = this.ordinalOf.get(id as string)!;
     }
     return this.ordinalByShortId;
+  }
+
+  /** Each field's lengths by short document id, made once (MiniSearch keeps them per document, in a Map). */
+  private fieldLengthsOf(data: IndexData): Float64Array[] {
+    if (!this.lengthsByField) {
+      const size = this.ordinalsOf(data).length;
+      const fieldCount = Math.max(-1, ...Object.values(data._fieldIds)) + 1;
+      this.lengthsByField = Array.from({ length: fieldCount }, () => new Float64Array(size));
+      for (const [shortId, lengths] of data._fieldLength) lengths.forEach((length, fieldId) => (this.lengthsByField![fieldId]![shortId] = length));
+    }
+    return this.lengthsByField;
   }
 
   private postingsFromSearch(term: string): Postings {
