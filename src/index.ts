@@ -15,7 +15,7 @@ import { logCheckEvents } from './observability/turnLog';
 import { watchEventLoop } from './observability/eventLoop';
 import { ConfigError, loadConfig, type Config } from './app/config';
 import { compactHeap, tuneHeap } from './app/heap';
-import { warmUp, whileBusy } from './app/warmUp';
+import { warmUp, whenQuiet } from './app/warmUp';
 
 /** Structured log lines on stdout (see src/observability/logger.ts); LOG_LEVEL once the settings are read. */
 let logger: Logger = createLogger();
@@ -61,18 +61,18 @@ async function main(): Promise<void> {
 
   // After ready, so that readiness does not wait for it; a failure only costs the first message its speed.
   const warming = performance.now();
-  const busy = (): boolean => shutdown.inFlight > 0;
-  const warmedUp = warmUp(loaded.knowledgeBase.index, loaded.checks, busy).then(
+  const quietMs = (): number => shutdown.quietMs;
+  const warmedUp = warmUp(loaded.knowledgeBase.index, loaded.checks, quietMs).then(
     () => logger.debug({ warmUpMs: Math.round(performance.now() - warming) }, 'warmed up'),
     (error: unknown) => logger.warn({ err: errorFields(error) }, 'warm-up failed'),
   );
   // A start that built the index (no cache, or another KB's) leaves its heap fragmented: compacted
-  // once the warm-up is done and the cache written, when no message is being answered; see heap.ts.
+  // once the warm-up is done and the cache written, in a quiet moment between messages; see heap.ts.
   // A start from the cache leaves little to gain (10k: 210 -> 201 MB) for a block of about 100 ms.
   const { indexMs, cacheWrite } = loaded.knowledgeBase;
   if (indexMs > 0)
     void Promise.all([warmedUp, cacheWrite])
-      .then(() => whileBusy(busy))
+      .then(() => whenQuiet(quietMs))
       .then(() => {
         compactHeap();
         // Read by the growth bench (LOG_LEVEL=debug): the first start's memory once settled.

@@ -28,6 +28,8 @@ export interface ShutdownOptions {
 export interface GracefulShutdown {
   /** Requests being answered now. */
   readonly inFlight: number;
+  /** How long no request has been answered, in ms: 0 while one is. */
+  readonly quietMs: number;
   readonly stopping: boolean;
   /** What a signal does; returns once the process may exit, with the exit code. */
   stop(reason: string): Promise<number>;
@@ -39,6 +41,7 @@ export function installGracefulShutdown(server: Server, options: ShutdownOptions
   const timeoutMs = options.timeoutMs ?? SHUTDOWN_TIMEOUT_MS;
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let inFlight = 0;
+  let lastFinished = performance.now();
   let stopping: Promise<number> | undefined;
   let idle: (() => void) | undefined;
 
@@ -55,6 +58,7 @@ export function installGracefulShutdown(server: Server, options: ShutdownOptions
       if (done) return;
       done = true;
       inFlight--;
+      lastFinished = performance.now();
       if (inFlight === 0) idle?.();
     };
     res.once('finish', finished);
@@ -100,6 +104,9 @@ export function installGracefulShutdown(server: Server, options: ShutdownOptions
   return {
     get inFlight() {
       return inFlight;
+    },
+    get quietMs() {
+      return inFlight > 0 ? 0 : performance.now() - lastFinished;
     },
     get stopping() {
       return stopping !== undefined;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { warmUp } from '../../src/app/warmUp';
+import { QUIET_MS, warmUp } from '../../src/app/warmUp';
 import { loadChecks } from '../../src/check/registry';
 import { DEFAULT_CHECKS_DIR, REPOSITORY_ROOT } from '../../src/kb/paths';
 import { openKnowledgeBase } from '../../src/search/knowledgeBase';
@@ -19,16 +19,21 @@ it('plays every shipped and fixture check, and the search answers the same after
   expect(questions.map((question) => kb.index.search(question).hits.map((hit) => [hit.number, hit.score]))).toEqual(before);
 });
 
-it('waits while messages are being answered, and goes on once they are', async () => {
+it('waits for a quiet moment: not while messages are answered, nor between the messages of a steady stream', async () => {
   const kb = await openKnowledgeBase([]);
   const checks = loadChecks([DEFAULT_CHECKS_DIR]);
-  let busy = true;
+  // How long no message has been answered, as the server's count says (src/http/shutdown.ts).
+  let quietMs = 0;
   let done = false;
-  const warming = warmUp(kb.index, checks, () => busy).then(() => (done = true));
-  // Far longer than the whole warm-up takes when nothing is answered (tens of milliseconds here).
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const warming = warmUp(kb.index, checks, () => quietMs).then(() => (done = true));
+  // Each wait is far longer than the whole warm-up takes when nothing is answered (tens of milliseconds here).
+  await new Promise((resolve) => setTimeout(resolve, 500));
   expect(done).toBe(false);
-  busy = false;
+  // Messages one after another: a few milliseconds between the end of one and the next.
+  quietMs = QUIET_MS / 4;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(done).toBe(false);
+  quietMs = QUIET_MS;
   await warming;
   expect(done).toBe(true);
 });

@@ -113,3 +113,25 @@ describe('graceful shutdown deadline', () => {
     await close(server);
   });
 });
+
+describe('quiet time (the warm-up and the heap compaction wait for it)', () => {
+  it('is 0 while a request is answered, and counts from when the last one finished', async () => {
+    const server = restify.createServer();
+    const shutdown = installGracefulShutdown(server, { logger: silentLogger(), signals: [] });
+    let finish = (): void => undefined;
+    server.get('/held', async (_req, res) => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      res.send(200, { text: catalog('en').welcome });
+    });
+    const url = await listen(server);
+    const held = fetch(`${url}/held`).then((response) => response.status);
+    await until(() => shutdown.inFlight === 1, 'the request in flight');
+    await delay(50);
+    expect(shutdown.quietMs).toBe(0);
+    finish();
+    expect(await held).toBe(200);
+    await delay(50);
+    expect(shutdown.quietMs).toBeGreaterThanOrEqual(45);
+    await close(server);
+  });
+});
