@@ -106,11 +106,17 @@ export function collapseWhitespace(text: string): string {
     .trim();
 }
 
+/** A character that some step of cleanInline starts from: tags, entities, emphasis, bullets, code, links, escapes, CR, held spans. */
+const MARKUP = /[<&*+_`[\\\r\ue000\ue001]/;
+
 /**
  * Cleans one stretch of prose (no code fences): tags, entities, images, links, emphasis,
  * code spans. Line breaks are kept; list markers are kept, with `*`/`+` bullets written as `-`.
  */
 export function cleanInline(text: string): string {
+  // Text with none of the characters the steps below look for (titles, keywords, much of the
+  // prose) only has its spaces to tidy: the same result, without a dozen passes over it.
+  if (!MARKUP.test(text)) return collapseWhitespace(replaceNbsp(text));
   const held: string[] = [];
   const hold = (value: string): string => `${TOKEN_OPEN}${held.push(value) - 1}${TOKEN_CLOSE}`;
 

@@ -108,6 +108,15 @@ describe('cleanInline', () => {
   it('writes * bullets as -', () => {
     expect(cleanInline('* one\n* two')).toBe('- one\n- two');
   });
+
+  // Text without markup skips the markup steps (markdown.ts, MARKUP): the same tidy result either way.
+  it.each([
+    ['  Empty  return for\tmethod \u200bLogon\n\n\n\n de  xtk:session ', 'Empty return for method Logon\n\nde xtk:session'],
+    ['Devolución\u00a0vacía, 06:00 (servidor RT) - reinicio', 'Devolución vacía, 06:00 (servidor RT) - reinicio'],
+  ])('tidies the spaces of plain text as of marked-up text: %j', (plain, tidy) => {
+    expect(cleanInline(plain)).toBe(tidy);
+    expect(cleanInline(`<b>${plain}</b>`)).toBe(tidy);
+  });
 });
 
 describe('whitespace and line endings', () => {
