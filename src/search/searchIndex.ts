@@ -7,6 +7,7 @@ import { ambiguityFactor } from './confidence';
 import { ArticleWords, capitalisedWords, missingNamed, missingNamedFactor, namedThings, namedWordsElsewhere } from './entities';
 import { Lexicon } from './lexicon';
 import { SearchPrior } from './prior';
+import { addTerms } from './miniSearchData';
 import { bestBy, has, TermScorer, type Matches } from './scoring';
 import { SpellingCorrector } from './spelling';
 import { indexTerms, queryWordsToSearch, STOP_WORDS, termGroup, termsOf, type TermGroup } from './terms';
@@ -150,18 +151,23 @@ export class KbIndex {
       this.ordinal.set(id, this.ordinal.size);
       this.articles.set(id, article);
       const fields = fieldTexts(article);
-      const doc = { id } as IndexedDoc;
+      const fieldTerms: string[][] = [];
       const distinct = new Set<string>();
       for (const field of FIELDS) {
         const fieldWords = words(fields[field]);
         const terms = termsOf(fieldWords, article.language);
-        doc[field] = terms.join(' ');
+        fieldTerms.push(terms);
         for (const term of terms) distinct.add(term);
         for (const word of fieldWords) if (!STOP_WORDS.has(word)) vocabulary.add(word);
       }
       for (const term of distinct) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      // Added one by one (what addAll does), so that the work can pause between articles.
-      this.miniSearch.add(doc);
+      // Added one by one (what addAll does), so that the work can pause between articles; each
+      // term once with its count where the index allows (miniSearchData.ts), as add() would.
+      if (!addTerms(this.miniSearch, id, fieldTerms)) {
+        const doc = { id } as IndexedDoc;
+        FIELDS.forEach((field, f) => (doc[field] = fieldTerms[f]!.join(' ')));
+        this.miniSearch.add(doc);
+      }
       yield;
     }
     this.documentCount = this.ordinal.size;

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { packTerm, restoreTerms, serialiseInParts, unpackTerms } from '../../src/search/miniSearchData';
+import { addTerms, packTerm, restoreTerms, serialiseInParts, unpackTerms } from '../../src/search/miniSearchData';
 
 /**
  * The index cache keeps MiniSearch's terms packed (src/search/miniSearchData.ts) and puts them
@@ -53,4 +53,32 @@ it('puts packed terms back into an index that then searches as the original', as
 it('changes nothing and says so when the index is not of the shape it knows', async () => {
   const other = { search: () => [] } as unknown as MiniSearch;
   await expect(restoreTerms(other, built().toJSON().index.map(packTerm), () => Promise.resolve())).resolves.toBe(false);
+});
+
+describe('addTerms', () => {
+  // As the search's index takes them: terms already made, separated by spaces (src/search/searchIndex.ts).
+  const options = { fields: ['title', 'body'], tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term || null };
+  const TERMS: Array<[id: string, title: string[], body: string[]]> = [
+    ['a', ['logon', 'empty', 'return'], ['mcsynch', 'fail', 'restart', 'restart', 'logon']],
+    ['b', ['deadlock'], ['mcsynch', 'workflow', 'run', 'same', 'time', 'time', 'time']],
+    ['c', [], ['sync', 'frequenc']],
+    ['d', ['restart'], []],
+  ];
+
+  it('makes the index add() makes of the same terms, to the last bit and in the same order', () => {
+    const added = new MiniSearch(options);
+    for (const [id, title, body] of TERMS) added.add({ id, title: title.join(' '), body: body.join(' ') });
+    const counted = new MiniSearch(options);
+    for (const [id, title, body] of TERMS) expect(addTerms(counted, id, [title, body])).toBe(true);
+    expect(JSON.stringify(counted.toJSON())).toBe(JSON.stringify(added.toJSON()));
+    expect(counted.search('restart')).toEqual(added.search('restart'));
+    expect(() => addTerms(counted, 'a', [['again'], []])).toThrow(/duplicate ID a/);
+  });
+
+  it('changes nothing and says so for an index that stores fields, or is not of the shape it knows', () => {
+    const storing = new MiniSearch({ ...options, storeFields: ['title'] });
+    expect(addTerms(storing, 'a', [['logon'], []])).toBe(false);
+    expect(storing.documentCount).toBe(0);
+    expect(addTerms({ search: () => [] } as unknown as MiniSearch, 'a', [['logon'], []])).toBe(false);
+  });
 });
