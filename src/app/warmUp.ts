@@ -24,7 +24,7 @@ export const QUIET_MS = 20;
  * after a start two to ten times slower (10k KB, p99 over 300 turns 48-54 ms, 22-23 ms once
  * done). Waiting only while a request was in flight, its steps still ran in the milliseconds
  * between one message and the next, and the next waited for them (31-33 ms); in quiet moments
- * only, the messages warm up what they use themselves, and it does the rest (17-20 ms).
+ * only, the messages warm up what they use themselves, and it does the rest (20-30 ms).
  */
 export async function warmUp(index: KbIndex, checks: CheckRegistry, quietMs: () => number = () => Infinity): Promise<void> {
   const pause = (): Promise<void> => whenQuiet(quietMs);
