@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ownString } from './ownString';
 import { splitFrontMatter, textField } from './frontMatter';
 import type { PartKind } from './labels';
 import { dropImages, markdownToPlainText, normalizeLineEndings, toSingleLine } from './markdown';
@@ -66,19 +67,20 @@ export function parseArticle(text: string, source: string, language?: Language):
   const stepsToReproduce = partText('stepsToReproduce');
   const relatedReading = partText('relatedReading');
 
+  // Kept for the process's life: each text a compact string of its own (ownString.ts).
   return {
     number,
     language: articleLanguage,
-    title,
-    description,
-    keywords: parseKeywords(data.keywords),
-    environment: environmentText(partText('environment')),
-    issue,
-    cause: partText('cause'),
-    resolution,
-    ...(stepsToReproduce ? { stepsToReproduce } : {}),
-    ...(relatedReading ? { relatedReading } : {}),
-    body: markdownToPlainText(body),
+    title: ownString(title),
+    description: ownString(description),
+    keywords: parseKeywords(data.keywords).map(ownString),
+    environment: ownString(environmentText(partText('environment'))),
+    issue: ownString(issue),
+    cause: ownString(partText('cause')),
+    resolution: resolution.map(ownString),
+    ...(stepsToReproduce ? { stepsToReproduce: ownString(stepsToReproduce) } : {}),
+    ...(relatedReading ? { relatedReading: ownString(relatedReading) } : {}),
+    body: ownString(markdownToPlainText(body)),
     version: versionNumber(data['version-number']),
     url: articleUrl(number, articleLanguage),
     source,

@@ -1,3 +1,5 @@
+import { ownString } from '../kb/ownString';
+
 /**
  * Turns what users type (or paste) into comparable text: bounded, without chat mentions,
  * log timestamps or accents, with the domain's spelling variants folded into one form.
@@ -59,10 +61,16 @@ function foldVariants(folded: string): string {
 // Words are letters and digits; "mcSynch_mcExec1" gives "mcsynch" and "mcexec1".
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The folded words of a text, in order. */
+/** The folded words of a text, in order, each a compact string of its own (the index and the spelling keep them: ownString.ts). */
 export function words(text: string): string[] {
-  return foldVariants(foldText(text)).match(WORD) ?? [];
+  // Folding leaves one-byte characters (accents gone) in a two-byte string: made compact once, its words are.
+  const found = ownString(foldVariants(foldText(text))).match(WORD) ?? [];
+  for (let i = 0; i < found.length; i++) if (found[i]!.length >= LONG_WORD) found[i] = ownString(found[i]!);
+  return found;
 }
+
+/** Matches this long are views of the folded text (see ownString). */
+const LONG_WORD = 13;
 
 /** The words of something a user typed: bounded, noise removed, folded. */
 export function queryWords(text: string): string[] {
