@@ -53,22 +53,22 @@ export function indexData(miniSearch: MiniSearch): IndexData | undefined {
 }
 
 /**
- * Adds a document given as its fields' terms (by field id, in the index's order of fields), as
- * `add()` adds it when the tokenizer splits each field on spaces and keeps every term: the same
+ * Adds a document given as its fields' terms with their counts (by field id, in the index's order
+ * of fields; each field's terms in the order they first occur), as `add()` adds the same terms
+ * written out, when the tokenizer splits each field on spaces and keeps every term: the same
  * frequencies, field lengths (MiniSearch's: the distinct terms, an empty field counting one) and
  * averages to the last bit, and the terms first met in the same order. It looks each distinct
  * term up once, where add() walks the terms' tree once per occurrence: a 10,000-article KB has
  * millions. False, having changed nothing, when the index is not of the shape above or stores
  * fields (add() does that).
  */
-export function addTerms(miniSearch: MiniSearch, id: string, fieldTerms: ReadonlyArray<readonly string[]>): boolean {
+export function addTerms(miniSearch: MiniSearch, id: string, fieldTerms: ReadonlyArray<ReadonlyMap<string, number>>): boolean {
   const data = indexData(miniSearch);
   if (!data || (data._options.storeFields?.length ?? 0) > 0) return false;
   if (data._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
   const shortId = data.addDocumentId(id);
   for (const fieldId of Object.values(data._fieldIds)) {
-    const counts = new Map<string, number>();
-    for (const term of fieldTerms[fieldId] ?? []) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const counts = fieldTerms[fieldId] ?? new Map<string, number>();
     data.addFieldLength(shortId, fieldId, data._documentCount - 1, counts.size || 1);
     for (const [term, count] of counts) {
       const byField = data._index.fetch(term, () => new Map<number, Map<number, number>>());

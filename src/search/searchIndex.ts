@@ -10,7 +10,7 @@ import { addTerms } from './miniSearchData';
 import { SearchPrior } from './prior';
 import { bestBy, has, TermScorer, type Matches } from './scoring';
 import { SpellingCorrector } from './spelling';
-import { indexTerms, queryWordsToSearch, STOP_WORDS, termGroup, termsOf, type TermGroup } from './terms';
+import { indexTerms, queryWordsToSearch, STOP_WORDS, termCountsOf, termGroup, type TermGroup } from './terms';
 
 /**
  * The knowledge base's search: a BM25 inverted index (MiniSearch) over pre-processed terms of
@@ -151,21 +151,23 @@ export class KbIndex {
       this.ordinal.set(id, this.ordinal.size);
       this.articles.set(id, article);
       const fields = fieldTexts(article);
-      const fieldTerms: string[][] = [];
+      const fieldTerms: Array<Map<string, number>> = [];
       const distinct = new Set<string>();
       for (const field of FIELDS) {
-        const fieldWords = words(fields[field]);
-        const terms = termsOf(fieldWords, article.language);
-        fieldTerms.push(terms);
-        for (const term of terms) distinct.add(term);
-        for (const word of fieldWords) if (!STOP_WORDS.has(word)) vocabulary.add(word);
+        // Counted first: each distinct word is looked at once, however often the article repeats it.
+        const wordCounts = new Map<string, number>();
+        for (const word of words(fields[field])) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+        for (const word of wordCounts.keys()) if (!STOP_WORDS.has(word)) vocabulary.add(word);
+        const termCounts = termCountsOf(wordCounts, article.language);
+        fieldTerms.push(termCounts);
+        for (const term of termCounts.keys()) distinct.add(term);
       }
       for (const term of distinct) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       // Added one by one (what addAll does), so that the work can pause between articles; each
       // term once with its count where the index allows (miniSearchData.ts), as add() would.
       if (!addTerms(this.miniSearch, id, fieldTerms)) {
         const doc = { id } as IndexedDoc;
-        FIELDS.forEach((field, f) => (doc[field] = fieldTerms[f]!.join(' ')));
+        FIELDS.forEach((field, f) => (doc[field] = [...fieldTerms[f]!].flatMap(([term, count]) => Array<string>(count).fill(term)).join(' ')));
         this.miniSearch.add(doc);
       }
       yield;

@@ -117,6 +117,20 @@ export function termsOf(folded: readonly string[], language: Language): string[]
 }
 
 /**
+ * termsOf, counted: each term with how often it occurs, from words with how often each does, both
+ * in the order they first occur. Each distinct word is checked and stemmed once.
+ */
+export function termCountsOf(wordCounts: ReadonlyMap<string, number>, language: Language): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [word, count] of wordCounts) {
+    if (isStopWord(word)) continue;
+    const term = stem(word, language);
+    counts.set(term, (counts.get(term) ?? 0) + count);
+  }
+  return counts;
+}
+
+/**
  * One group per distinct word of a question: the forms under which an article may hold it.
  * The question's language is a guess, so both stemmings are tried.
  */
