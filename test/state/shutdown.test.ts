@@ -1,7 +1,7 @@
 import * as restify from 'restify';
 import { catalog } from '../../src/i18n/catalog';
 import { silentLogger } from '../../src/observability/logger';
-import { installGracefulShutdown } from '../../src/http/shutdown';
+import { installGracefulShutdown, type GracefulShutdown } from '../../src/http/shutdown';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { delay, startBotProcess, until, type BotProcess } from '../support/botProcess';
 import { expectStep, guidedCheckSteps, LOCALES } from '../support/guidedCheck';
@@ -91,45 +91,47 @@ describe('a bot process receiving SIGTERM', () => {
   });
 });
 
+/** A server with the graceful shutdown, and one request to it held in flight until `finish()`. */
+async function serverWithRequestHeld(options: { timeoutMs?: number } = {}): Promise<{
+  server: restify.Server;
+  shutdown: GracefulShutdown;
+  status: Promise<number>;
+  finish: () => void;
+}> {
+  const server = restify.createServer();
+  const shutdown = installGracefulShutdown(server, { logger: silentLogger(), signals: [], ...options });
+  let finish = (): void => undefined;
+  server.get('/held', async (_req, res) => {
+    await new Promise<void>((resolve) => (finish = resolve));
+    res.send(200, { text: catalog('en').welcome });
+  });
+  const url = await listen(server);
+  const status = fetch(`${url}/held`).then((response) => response.status);
+  await until(() => shutdown.inFlight === 1, 'the request in flight');
+  return { server, shutdown, status, finish: () => finish() };
+}
+
 describe('graceful shutdown deadline', () => {
   it('stops waiting after the timeout and reports the cut requests with exit code 1', async () => {
-    const server = restify.createServer();
-    const shutdown = installGracefulShutdown(server, { logger: silentLogger(), timeoutMs: 300, signals: [] });
-    let finishSlow = (): void => undefined;
-    server.get('/slow', async (_req, res) => {
-      await new Promise<void>((resolve) => (finishSlow = resolve));
-      res.send(200, { text: catalog('en').welcome });
-    });
-    const url = await listen(server);
-    const hanging = fetch(`${url}/slow`).then((response) => response.status);
-    await until(() => shutdown.inFlight === 1, 'the request in flight');
+    const { server, shutdown, status, finish } = await serverWithRequestHeld({ timeoutMs: 300 });
     const started = performance.now();
     // The request never finishes by itself: stop() returning at all is the deadline at work.
     expect(await shutdown.stop('test')).toBe(1);
     expect(performance.now() - started).toBeGreaterThanOrEqual(250);
     // (The process would exit here; the request is let finish so that the test leaves nothing open.)
-    finishSlow();
-    expect(await hanging).toBe(200);
+    finish();
+    expect(await status).toBe(200);
     await close(server);
   });
 });
 
 describe('quiet time (the warm-up and the heap compaction wait for it)', () => {
   it('is 0 while a request is answered, and counts from when the last one finished', async () => {
-    const server = restify.createServer();
-    const shutdown = installGracefulShutdown(server, { logger: silentLogger(), signals: [] });
-    let finish = (): void => undefined;
-    server.get('/held', async (_req, res) => {
-      await new Promise<void>((resolve) => (finish = resolve));
-      res.send(200, { text: catalog('en').welcome });
-    });
-    const url = await listen(server);
-    const held = fetch(`${url}/held`).then((response) => response.status);
-    await until(() => shutdown.inFlight === 1, 'the request in flight');
+    const { server, shutdown, status, finish } = await serverWithRequestHeld();
     await delay(50);
     expect(shutdown.quietMs).toBe(0);
     finish();
-    expect(await held).toBe(200);
+    expect(await status).toBe(200);
     await delay(50);
     expect(shutdown.quietMs).toBeGreaterThanOrEqual(45);
     await close(server);
