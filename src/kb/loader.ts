@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { GuidedCheckData } from './checkData';
 import { parseCheckFile } from './checkFile';
-import { parseArticle } from './parseArticle';
+import { parseFiles, type ArticleFile } from './parseFiles';
 import { DEFAULT_CHECKS_DIR, DEFAULT_KB_DIR, splitKbPath } from './paths';
 import { sliceYielder } from './slices';
 import { LANGUAGES, type Article, type Language } from './types';
@@ -21,6 +21,8 @@ export interface KnowledgeBaseLoad {
   articles: Article[];
   /** Files (and paths) that could not be read as articles, with why. */
   skipped: SkippedFile[];
+  /** How many files a worker thread parsed (a large KB's second half: parseFiles.ts); 0 when none did. */
+  parsedOnWorker: number;
 }
 
 export interface LoadOptions {
@@ -28,6 +30,8 @@ export interface LoadOptions {
   paths: readonly string[];
   /** Receives one line per problem; nothing when all goes well. */
   log?: (line: string) => void;
+  /** From how many files a worker thread parses half of them (parseFiles.ts; default 2,000). */
+  parallelFrom?: number;
 }
 
 // Collators made once: localeCompare with options builds one per call, and sorting 10,000
@@ -38,12 +42,6 @@ const BY_NAME = new Intl.Collator();
 /** Markdown files in a documentation folder that are not articles. */
 const NOT_ARTICLES = /^(?:readme|license|licence|changelog|contributing|index)\.md$/i;
 
-/** An article file found under one of the paths, with what its location says. */
-interface ArticleFile {
-  file: string;
-  /** From the nearest `en/` or `es/` folder inside the searched path, if any. */
-  language?: Language;
-}
 
 /**
  * Loads every article under the given paths. A file that is not an article is logged in one
@@ -55,6 +53,7 @@ interface ArticleFile {
  * Every few milliseconds of parsing the loop yields to the event loop (src/kb/slices.ts), so
  * that a server already listening still answers (its readiness probe gets 503) while a large
  * knowledge base loads. By time, not every 50 files: 50 files took 100 ms on a busy machine.
+ * Past 2,000 files, a worker thread parses the second half meanwhile (parseFiles.ts).
  */
 export async function loadKnowledgeBase(options: LoadOptions): Promise<KnowledgeBaseLoad> {
   const log = options.log ?? (() => undefined);
@@ -67,32 +66,29 @@ export async function loadKnowledgeBase(options: LoadOptions): Promise<Knowledge
 
   const byKey = new Map<string, Article>();
   const pause = sliceYielder();
+  const files: ArticleFile[] = [];
   for (const root of options.paths) {
-    let files: ArticleFile[];
     try {
-      files = await findArticleFiles(path.resolve(root), pause);
+      files.push(...(await findArticleFiles(path.resolve(root), pause)));
     } catch (error) {
       skip(root, isMissing(error) ? 'path not found' : errorMessage(error));
+    }
+  }
+  // Let the process answer in between (a readiness probe gets its 503, not a stall).
+  const { parsed: results, onWorker } = await parseFiles(files, pause, options.parallelFrom);
+  for (const parsed of results) {
+    if ('reason' in parsed) {
+      skip(parsed.file, parsed.reason);
       continue;
     }
-    for (const { file, language } of files) {
-      // Let the process answer in between (a readiness probe gets its 503, not a stall).
-      await pause();
-      let article: Article;
-      try {
-        article = parseArticle(readFileSync(file, 'utf8'), file, language);
-      } catch (error) {
-        skip(file, errorMessage(error));
-        continue;
-      }
-      const key = `${article.number}|${article.language}`;
-      const kept = byKey.get(key);
-      if (!kept || article.version >= kept.version) byKey.set(key, article);
-    }
+    const { article } = parsed;
+    const key = `${article.number}|${article.language}`;
+    const kept = byKey.get(key);
+    if (!kept || article.version >= kept.version) byKey.set(key, article);
   }
 
   const articles = [...byKey.values()].sort((a, b) => BY_NUMBER.compare(a.number, b.number) || a.language.localeCompare(b.language));
-  return { articles, skipped };
+  return { articles, skipped, parsedOnWorker: onWorker };
 }
 
 /**
