@@ -50,7 +50,8 @@ export async function parseFiles(
   return { parsed: ours, onWorker: 0 };
 }
 
-function parseFile({ file, language }: ArticleFile): ParsedFile {
+/** One file read and parsed, or why it is not an article (on either thread). */
+export function parseFile({ file, language }: ArticleFile): ParsedFile {
   try {
     return { file, article: parseArticle(readFileSync(file, 'utf8'), file, language) };
   } catch (error) {

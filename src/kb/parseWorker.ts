@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseArticle } from './parseArticle';
-import type { ArticleFile, ParsedFile } from './parseFiles';
+import { parseFile, type ArticleFile, type ParsedFile } from './parseFiles';
 
 /**
  * A worker thread's share of a large knowledge base's parsing (parseFiles.ts): reads and parses
@@ -10,14 +8,9 @@ import type { ArticleFile, ParsedFile } from './parseFiles';
  */
 const BATCH = 200;
 
-const files = workerData as ArticleFile[];
 let batch: ParsedFile[] = [];
-for (const { file, language } of files) {
-  try {
-    batch.push({ file, article: parseArticle(readFileSync(file, 'utf8'), file, language) });
-  } catch (error) {
-    batch.push({ file, reason: error instanceof Error ? error.message : String(error) });
-  }
+for (const file of workerData as ArticleFile[]) {
+  batch.push(parseFile(file));
   if (batch.length === BATCH) {
     parentPort?.postMessage(batch);
     batch = [];
