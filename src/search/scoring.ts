@@ -157,13 +157,13 @@ export class TermScorer {
 
   /** The ordinals of the documents that hold the term, in any field (not kept: see postings). */
   documentsWith(term: string): Int32Array {
-    return (this.data ? this.postingsFromIndex(this.data, term) : this.postingsFromSearch(term)).docs;
+    return this.made(term).docs;
   }
 
   private postings(term: string): Postings {
     let found = this.kept.get(term);
     if (found) return found;
-    found = this.data ? this.postingsFromIndex(this.data, term) : this.postingsFromSearch(term);
+    found = this.made(term);
     if (this.keptPostings + found.docs.length > MAX_KEPT_POSTINGS) {
       this.kept.clear();
       this.keptPostings = 0;
@@ -171,6 +171,11 @@ export class TermScorer {
     this.kept.set(term, found);
     this.keptPostings += found.docs.length;
     return found;
+  }
+
+  /** A term's postings made now: from MiniSearch's own index where it is of the known shape, else from its search. */
+  private made(term: string): Postings {
+    return this.data ? this.postingsFromIndex(this.data, term) : this.postingsFromSearch(term);
   }
 
   /** What MiniSearch's termResults adds up for a one-term query: field by field, in the index's order of fields (its sum's order). */
