@@ -18,4 +18,4 @@ export function ownString(text: string): string {
 const PAST_LATIN1 = /[\u0100-\uffff]/;
 
 /** V8's shortest sliced string (SlicedString::kMinLength): shorter substrings are copies already. */
-const MIN_VIEW_LENGTH = 13;
+export const MIN_VIEW_LENGTH = 13;

@@ -1,4 +1,4 @@
-import { ownString } from '../kb/ownString';
+import { MIN_VIEW_LENGTH, ownString } from '../kb/ownString';
 
 /**
  * Turns what users type (or paste) into comparable text: bounded, without chat mentions,
@@ -65,12 +65,10 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export function words(text: string): string[] {
   // Folding leaves one-byte characters (accents gone) in a two-byte string: made compact once, its words are.
   const found = ownString(foldVariants(foldText(text))).match(WORD) ?? [];
-  for (let i = 0; i < found.length; i++) if (found[i]!.length >= LONG_WORD) found[i] = ownString(found[i]!);
+  // Its longer words are views of it (see ownString), and the index keeps words.
+  for (let i = 0; i < found.length; i++) if (found[i]!.length >= MIN_VIEW_LENGTH) found[i] = ownString(found[i]!);
   return found;
 }
-
-/** Matches this long are views of the folded text (see ownString). */
-const LONG_WORD = 13;
 
 /** The words of something a user typed: bounded, noise removed, folded. */
 export function queryWords(text: string): string[] {
